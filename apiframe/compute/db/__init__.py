@@ -1,0 +1,1 @@
+"""Persistence of the reference compute API: engine, models, migrations, data access."""

@@ -1,0 +1,61 @@
+"""Pieces every compute view shares: links, pagination links and Nova's timestamp formats."""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping, Sequence
+from typing import Any
+from urllib.parse import urlencode
+
+_UTC_NAMES = ("UTC", "UTC+00:00")
+
+
+def resource_links(req: Any, collection_name: str, identifier: str) -> list[dict[str, str]]:
+    """The ``self`` and ``bookmark`` links of one resource, in Nova's order."""
+    return [
+        {"rel": "self", "href": f"{req.endpoint}/{collection_name}/{identifier}"},
+        bookmark_link(req, collection_name, identifier),
+    ]
+
+
+def bookmark_link(req: Any, collection_name: str, identifier: str) -> dict[str, str]:
+    """The version-less ``bookmark`` link of one resource (what a server embeds for flavor/image)."""
+    return {"rel": "bookmark", "href": f"{req.bookmark_endpoint}/{collection_name}/{identifier}"}
+
+
+def collection_links(req: Any, collection_name: str, items: Sequence[Any], limit: int | None,
+                     id_key: str = "id") -> list[dict[str, str]]:
+    """The ``<collection>_links`` list: one ``next`` link when the page is full, else empty.
+
+    ``limit`` is the page size actually applied (the request's ``limit`` capped by the
+    configured maximum). The link repeats the request's query parameters, sorted and
+    with ``marker`` set to the identifier (``id_key``) of the last item, as Nova does.
+    """
+    if not limit or len(items) != limit:
+        return []
+    last = items[-1]
+    marker = last[id_key] if isinstance(last, Mapping) else getattr(last, id_key)
+    # A dict keeps the last value of a repeated parameter, which is what Nova's link does.
+    params = dict(sorted(req.GET.items()))
+    params["marker"] = str(marker)
+    return [{"rel": "next", "href": f"{req.endpoint}/{collection_name}?{urlencode(params)}"}]
+
+
+def isotime(moment: datetime.datetime) -> str:
+    """Format a timestamp the way servers show ``created``/``updated``: ``2013-09-03T04:01:32Z``.
+
+    A naive value is taken to be UTC, as the database stores it.
+    """
+    text = moment.strftime("%Y-%m-%dT%H:%M:%S")
+    zone = moment.tzname() if moment.tzinfo else "UTC"
+    return text + ("Z" if zone in _UTC_NAMES else zone)
+
+
+def db_time(moment: datetime.datetime | None) -> str | None:
+    """Format a raw database timestamp the way Nova serializes one: ``2014-05-07T12:06:13.681238``.
+
+    Used for ``OS-SRV-USG:*`` and keypair timestamps; ``None`` stays ``None``.
+    """
+    if moment is None:
+        return None
+    return moment.replace(tzinfo=None).strftime("%Y-%m-%dT%H:%M:%S.%f")

@@ -1,0 +1,221 @@
+"""The plugin contract and the loader that finds plugins through entry points.
+
+A plugin is a subclass of :class:`Extension` named in the entry point group
+``apiframe.api.v21.extensions`` of an installed distribution::
+
+    [options.entry_points]
+    apiframe.api.v21.extensions =
+        keypairs = apiframe.compute.keypairs:Keypairs
+
+Loading is deterministic and strict: plugins are ordered by name and then by their
+``requires``; a plugin that fails to import, a missing requirement, a cycle or a
+duplicate alias stops start-up with a :class:`~apiframe.exception.StartupError` that
+names the plugin.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import stevedore
+
+from apiframe.exception import StartupError
+from apiframe.wsgi import Controller
+
+if TYPE_CHECKING:
+    from oslo_policy.policy import RuleDefault
+
+    from apiframe.validation import SchemaFragment
+
+LOG = logging.getLogger(__name__)
+
+NAMESPACE = "apiframe.api.v21.extensions"
+ALIAS_RE = re.compile(r"^[a-z]+[a-z\-]*[a-z]$")
+
+
+@dataclass(frozen=True)
+class Parent:
+    """The member a nested resource hangs under: ``/servers/{server_id}/metadata``."""
+
+    collection: str
+    member_name: str
+
+    @property
+    def path(self) -> str:
+        """The URL prefix of the nested collection."""
+        return f"/{self.collection}/{{{self.member_name}_id}}"
+
+
+@dataclass(frozen=True)
+class ResourceSpec:
+    """A collection a plugin serves, and how its controller's methods map to routes.
+
+    ``index``/``create`` answer ``GET``/``POST /{collection}``; ``show``/``update``/
+    ``delete`` answer ``GET``/``PUT``/``DELETE /{collection}/{id}``, each only when the
+    controller defines the method. ``collection_actions`` adds ``/{collection}/<name>``
+    routes (``{"detail": "GET"}``), ``member_actions`` adds ``/{collection}/{id}/<name>``
+    routes, ``collection_methods`` maps other methods on the collection path
+    (``{"PUT": "update_all"}``). A ``POST /{collection}/{id}/action`` route exists
+    whenever the controller or a controller extension has ``@action`` handlers.
+    """
+
+    collection: str
+    controller: Controller
+    parent: Parent | None = None
+    collection_actions: dict[str, str] = field(default_factory=dict)
+    member_actions: dict[str, str] = field(default_factory=dict)
+    collection_methods: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class ControllerExtension:
+    """Additions to another plugin's resource: ``@action`` handlers and ``@extends`` hooks."""
+
+    collection: str
+    controller: Controller
+
+
+class Extension:
+    """Base class of plugins.
+
+    Subclasses set ``name``, ``alias``, ``version`` and a docstring (the description
+    listed at ``/extensions``), list the aliases they need in ``requires``, and override
+    the ``get_*`` methods they contribute to. ``self.context`` is the
+    :class:`PluginContext` of the application being built.
+    """
+
+    name: str = ""
+    alias: str = ""
+    version: int = 1
+    requires: Sequence[str] = ()
+
+    def __init__(self, context: PluginContext) -> None:
+        self.context = context
+
+    @property
+    def description(self) -> str:
+        """The first paragraph of the plugin's docstring."""
+        return (self.__doc__ or "").strip().split("\n\n")[0].replace("\n", " ")
+
+    def get_resources(self) -> list[ResourceSpec]:
+        """The collections this plugin serves."""
+        return []
+
+    def get_controller_extensions(self) -> list[ControllerExtension]:
+        """Additions to collections served by other plugins."""
+        return []
+
+    def get_policies(self) -> list[RuleDefault]:
+        """The policy rules (defaults in code) this plugin's operations use."""
+        return []
+
+    def get_schema_fragments(self) -> list[SchemaFragment]:
+        """Properties this plugin adds to other plugins' request schemas."""
+        return []
+
+
+@dataclass
+class PluginContext:
+    """What the application hands every plugin: configuration and shared services.
+
+    ``services`` holds per-application singletons (a database handle, a driver) that
+    plugins create on first use; it dies with the application, so tests get fresh ones.
+    """
+
+    conf: Any = None
+    services: dict[str, Any] = field(default_factory=dict)
+
+
+def load_extensions(enabled: Sequence[str] | None = None, context: PluginContext | None = None,
+                    *, skip_failed: bool = False) -> list[Extension]:
+    """Find, import, order and instantiate the installed plugins.
+
+    ``enabled`` lists the entry point names to load (``None``: every installed plugin).
+    ``skip_failed`` logs and skips plugins that fail to import instead of stopping.
+    """
+    context = context or PluginContext()
+    wanted = None if enabled is None else set(enabled)
+    failures: list[str] = []
+
+    def on_failure(_manager: Any, entry_point: Any, exc: Exception) -> None:
+        message = f"plugin {entry_point.name!r} ({entry_point.value}) failed to load: {exc}"
+        if not skip_failed:
+            raise StartupError(message) from exc
+        failures.append(message)
+        LOG.error("%s; skipped", message)
+
+    manager = stevedore.ExtensionManager(
+        NAMESPACE,
+        invoke_on_load=False,
+        on_load_failure_callback=on_failure,
+        verify_requirements=False,
+    ) if wanted is None else stevedore.NamedExtensionManager(
+        NAMESPACE,
+        names=sorted(wanted),
+        invoke_on_load=False,
+        on_load_failure_callback=on_failure,
+        on_missing_entrypoints_callback=_missing_plugins,
+        name_order=True,
+    )
+    classes = {ext.name: ext.plugin for ext in manager}
+    plugins = {}
+    for entry_name in sorted(classes):
+        plugins[entry_name] = _instantiate(entry_name, classes[entry_name], context)
+    return order_plugins(list(plugins.values()))
+
+
+def _missing_plugins(names: Sequence[str]) -> None:
+    raise StartupError(
+        f"enabled plugins not installed: {', '.join(sorted(names))} "
+        f"(no entry point in group {NAMESPACE}; check [api] enabled_plugins)")
+
+
+def _instantiate(entry_name: str, plugin_class: Any, context: PluginContext) -> Extension:
+    if not (isinstance(plugin_class, type) and issubclass(plugin_class, Extension)):
+        raise StartupError(f"plugin {entry_name!r}: {plugin_class!r} is not an apiframe Extension subclass")
+    plugin = plugin_class(context)
+    if not ALIAS_RE.match(plugin.alias or ""):
+        raise StartupError(f"plugin {entry_name!r}: alias {plugin.alias!r} must match {ALIAS_RE.pattern}")
+    if not plugin.name:
+        raise StartupError(f"plugin {entry_name!r}: name is empty")
+    return plugin
+
+
+def order_plugins(plugins: Sequence[Extension]) -> list[Extension]:
+    """Order plugins by alias, each after the plugins it requires.
+
+    Raises :class:`StartupError` for duplicate aliases, missing requirements and cycles.
+    """
+    by_alias: dict[str, Extension] = {}
+    for plugin in sorted(plugins, key=lambda p: p.alias):
+        if plugin.alias in by_alias:
+            raise StartupError(f"plugins {type(by_alias[plugin.alias]).__qualname__} and "
+                               f"{type(plugin).__qualname__} both use alias {plugin.alias!r}")
+        by_alias[plugin.alias] = plugin
+    for plugin in by_alias.values():
+        missing = [alias for alias in plugin.requires if alias not in by_alias]
+        if missing:
+            raise StartupError(f"plugin {plugin.alias!r} requires {', '.join(missing)}, "
+                               "which is not loaded (install or enable it)")
+    ordered: list[Extension] = []
+    state: dict[str, str] = {}
+
+    def visit(alias: str, chain: tuple[str, ...]) -> None:
+        if state.get(alias) == "done":
+            return
+        if state.get(alias) == "visiting":
+            cycle = " -> ".join((*chain[chain.index(alias):], alias))
+            raise StartupError(f"plugin requirements form a cycle: {cycle}")
+        state[alias] = "visiting"
+        for required in sorted(by_alias[alias].requires):
+            visit(required, (*chain, alias))
+        state[alias] = "done"
+        ordered.append(by_alias[alias])
+
+    for alias in by_alias:
+        visit(alias, ())
+    return ordered

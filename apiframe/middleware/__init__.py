@@ -1,0 +1,1 @@
+"""WSGI middleware of the apiframe pipeline (authentication lives in :mod:`.auth`)."""

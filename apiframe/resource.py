@@ -1,0 +1,198 @@
+"""Serving one operation: microversion → method → identity → policy → validation → call.
+
+An :class:`Operation` is compiled at start-up from a controller method and everything
+declared about it (see :mod:`apiframe.registry`): for every microversion the API serves
+it holds a ready :class:`VersionedCall` (status code, expected errors, compiled
+validators, extension hooks), so a request only looks things up.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from apiframe import body as request_body
+from apiframe import exception, faults
+from apiframe.api_version import APIVersion, UnsupportedVersion, VersionHistory
+from apiframe.wsgi import Request, ResponseObject
+
+LOG = logging.getLogger(__name__)
+
+IDENTITY_ENVIRON_KEY = "apiframe.identity"
+CHALLENGE_ENVIRON_KEY = "apiframe.auth_challenge"
+VERSION_PREFIX = "/v2.1"
+
+
+@dataclass(frozen=True)
+class VersionedCall:
+    """What serving an operation at one microversion needs, resolved at start-up."""
+
+    status: int
+    errors: frozenset[int] | None
+    body_validator: Any
+    query_validator: Any
+    response_validator: Any
+    hooks: tuple[Callable[..., Any], ...]
+
+
+@dataclass
+class Services:
+    """Application-wide collaborators every operation uses."""
+
+    history: VersionHistory
+    policy: Any
+    make_context: Callable[[Any, str], Any]
+    version_headers: Mapping[APIVersion, list[tuple[str, str]]]
+
+
+class Operation:
+    """One controller method, served at the microversions it exists in."""
+
+    def __init__(self, name: str, func: Callable[..., Any], calls: Mapping[APIVersion, VersionedCall],
+                 *, policy: str | None, requires_auth: bool, takes_body: bool,
+                 versioned: bool, services: Services) -> None:
+        self.name = name
+        self.func = func
+        self.calls = dict(calls)
+        self.policy = policy
+        self.requires_auth = requires_auth
+        self.takes_body = takes_body
+        self.versioned = versioned
+        self.services = services
+
+    def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any],
+                 url_vars: dict[str, str], project_id: str | None) -> Iterable[bytes]:
+        version: APIVersion | None = None
+        try:
+            version = self._version(environ)
+            req = Request(environ)
+            req.api_version = version
+            req.url_project_id = project_id
+            req.endpoint_prefix = VERSION_PREFIX
+            body = request_body.read_json(environ) if self.takes_body else None
+            operation, body = self._resolve(body)
+            call = operation.calls.get(version)
+            if call is None:
+                raise exception.NotFound()
+            self._authorize(req, environ, operation, project_id)
+            return self._respond(start_response, req, operation, call, url_vars, body, version)
+        except UnsupportedVersion as exc:
+            return self._fault(start_response, exc, exc.version)
+        except exception.InvalidAPIVersionString as exc:
+            return self._fault(start_response, exc, None)
+        except Exception as exc:  # noqa: BLE001 - rendered as a fault with version headers
+            return self._fault(start_response, exc, version, environ)
+
+    def _version(self, environ: dict[str, Any]) -> APIVersion:
+        history = self.services.history
+        return history.requested(environ) if self.versioned else history.min
+
+    def _resolve(self, body: Any) -> tuple[Operation, Any]:
+        return self, body
+
+    def _authorize(self, req: Request, environ: dict[str, Any], operation: Operation,
+                   project_id: str | None) -> None:
+        identity = environ.get(IDENTITY_ENVIRON_KEY)
+        if identity is None and operation.requires_auth:
+            raise exception.Unauthorized(headers=environ.get(CHALLENGE_ENVIRON_KEY, ()))
+        context = self.services.make_context(identity, environ.get(faults.REQUEST_ID_ENVIRON_KEY, ""))
+        req.context = context
+        if project_id is not None and identity is not None and project_id != context.project_id:
+            raise exception.BadRequest(
+                f"Malformed request URL: URL's project_id '{project_id}' doesn't match "
+                f"Context's project_id '{context.project_id}'")
+        if operation.policy is not None:
+            context.can(operation.policy)
+
+    def _respond(self, start_response: Callable[..., Any], req: Request, operation: Operation,
+                 call: VersionedCall, url_vars: dict[str, str], body: Any,
+                 version: APIVersion) -> Iterable[bytes]:
+        kwargs: dict[str, Any] = dict(url_vars)
+        if call.query_validator is not None:
+            req.query = call.query_validator.validate(req.GET)
+        if operation.takes_body:
+            if call.body_validator is not None:
+                call.body_validator.validate(body)
+            kwargs["body"] = body
+        try:
+            result = operation.func(req, **kwargs)
+            response = result if isinstance(result, ResponseObject) else ResponseObject(result)
+            for hook in call.hooks:
+                hook(req, response, **url_vars)
+        except exception.APIError as exc:
+            if call.errors is not None and exc.code not in call.errors:
+                LOG.error("%s raised undeclared error %s: %s", operation.name, exc.code, exc.message)
+                raise RuntimeError(f"undeclared error {exc.code} from {operation.name}") from exc
+            raise
+        code = response.code or call.status
+        headers = list(self.services.version_headers[version])
+        headers.extend(response.headers.items())
+        if response.obj is None or code == 204:
+            headers.append(("Content-Length", "0"))
+            start_response(_status_line(code), headers)
+            return [b""]
+        if call.response_validator is not None:
+            call.response_validator.validate(response.obj)
+        payload = json.dumps(response.obj).encode()
+        headers.append(("Content-Type", "application/json"))
+        headers.append(("Content-Length", str(len(payload))))
+        start_response(_status_line(code), headers)
+        return [payload]
+
+    def _fault(self, start_response: Callable[..., Any], exc: Exception, version: APIVersion | None,
+               environ: dict[str, Any] | None = None) -> Iterable[bytes]:
+        status, headers, payload = faults.from_exception(exc, environ or {})
+        if version is not None and self.versioned:
+            headers = [*headers, *self.services.version_headers.get(version)
+                       or version_headers(self.services.history, version)]
+        start_response(status, headers)
+        return [payload]
+
+
+class ActionOperation(Operation):
+    """``POST /{collection}/{id}/action``: the single key of the body picks the handler."""
+
+    def __init__(self, handlers: Mapping[str, Operation], services: Services) -> None:
+        super().__init__("action", _no_call, {}, policy=None, requires_auth=True, takes_body=True,
+                         versioned=True, services=services)
+        self.handlers = dict(handlers)
+
+    def _resolve(self, body: Any) -> tuple[Operation, Any]:
+        if not isinstance(body, dict):
+            raise exception.BadRequest("The action body must be a JSON object with one action key.")
+        if len(body) != 1:
+            raise exception.BadRequest(
+                "There must be exactly one action key in the body, found "
+                f"{len(body)}.")
+        (name, value), = body.items()
+        handler = self.handlers.get(name)
+        if handler is None:
+            raise exception.BadRequest(f"There is no such action: {name[:255]}")
+        return handler, body
+
+
+def _no_call(*_args: Any, **_kwargs: Any) -> None:
+    raise AssertionError("the action route dispatches to its handlers")
+
+
+def version_headers(history: VersionHistory, version: APIVersion) -> list[tuple[str, str]]:
+    """The response headers that report the microversion a response was made for."""
+    headers = [("OpenStack-API-Version", f"{history.service_type} {version}"),
+               ("Vary", "OpenStack-API-Version")]
+    if history.legacy_header:
+        headers.insert(1, (history.legacy_header, str(version)))
+        headers.append(("Vary", history.legacy_header))
+    return headers
+
+
+def _status_line(code: int) -> str:
+    return _STATUS_LINES.get(code) or f"{code} Status"
+
+
+_STATUS_LINES = {
+    200: "200 OK", 201: "201 Created", 202: "202 Accepted", 204: "204 No Content",
+    300: "300 Multiple Choices",
+}

@@ -1,0 +1,1 @@
+"""JSON-Schema validation of request bodies, query strings and responses."""

@@ -1,0 +1,90 @@
+"""Start-up checks on the schemas that plugins declare, and a walker over subschemas.
+
+A schema used by apiframe must be valid JSON-Schema 2020-12, must mean the same when
+compiled as draft-07 (the fast validator's dialect), may only name formats listed in
+:data:`apiframe.validation.formats.FORMATS`, and every object-typed subschema must say
+whether it takes unknown properties: an API that silently ignores a misspelt field is
+worse than one that refuses it, and that choice should be visible in the schema.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+import jsonschema
+import jsonschema.exceptions
+
+from apiframe.exception import StartupError
+from apiframe.validation.formats import FORMATS
+
+_SINGLE = ("additionalProperties", "items", "contains", "propertyNames", "not", "if", "then", "else")
+_MAPPING = ("properties", "patternProperties")
+_LIST = ("allOf", "anyOf", "oneOf")
+
+# Keywords that 2020-12 and draft-07 read differently, or that the fast validator
+# cannot follow; schemas are composed in Python instead of by reference.
+_NOT_PORTABLE = frozenset({
+    "$ref", "$defs", "definitions", "$dynamicRef", "$dynamicAnchor", "$anchor", "$recursiveRef",
+    "prefixItems", "additionalItems", "dependencies", "dependentRequired", "dependentSchemas",
+    "unevaluatedProperties", "unevaluatedItems", "minContains", "maxContains",
+})
+
+
+def iter_subschemas(schema: Any, pointer: str = "") -> Iterator[tuple[str, Mapping[str, Any]]]:
+    """Yield ``(json_pointer, subschema)`` for ``schema`` and every schema inside it.
+
+    Boolean schemas are skipped (they have nothing to check or rewrite).
+    """
+    if not isinstance(schema, Mapping):
+        return
+    yield pointer, schema
+    for key in _SINGLE:
+        if key in schema:
+            yield from iter_subschemas(schema[key], f"{pointer}/{key}")
+    for key in _MAPPING:
+        for name, sub in schema.get(key, {}).items():
+            yield from iter_subschemas(sub, f"{pointer}/{key}/{_escape(name)}")
+    for key in _LIST:
+        for index, sub in enumerate(schema.get(key, ())):
+            yield from iter_subschemas(sub, f"{pointer}/{key}/{index}")
+
+
+def _escape(name: str) -> str:
+    return name.replace("~", "~0").replace("/", "~1")
+
+
+def is_object_typed(schema: Mapping[str, Any]) -> bool:
+    """True when the subschema's ``type`` is or includes ``"object"``."""
+    declared = schema.get("type")
+    return declared == "object" or (isinstance(declared, list) and "object" in declared)
+
+
+def check_schema(schema: Mapping[str, Any], where: str) -> None:
+    """Check that ``schema`` is fit for apiframe; raise :class:`StartupError` naming ``where``.
+
+    ``where`` says whose schema it is (plugin and operation), so the message tells the
+    author what to fix.
+    """
+    try:
+        jsonschema.Draft202012Validator.check_schema(schema)
+    except jsonschema.exceptions.SchemaError as error:
+        location = "/" + "/".join(str(part) for part in error.path)
+        raise StartupError(f"{where}: invalid JSON-Schema at {location}: {error.message}") from None
+    for pointer, sub in iter_subschemas(schema):
+        location = pointer or "/"
+        unportable = sorted(_NOT_PORTABLE.intersection(sub))
+        if unportable:
+            raise StartupError(
+                f"{where}: schema at {location} uses {', '.join(unportable)}; apiframe schemas are "
+                "composed in Python and may only use keywords that mean the same in draft-07")
+        if isinstance(sub.get("items"), list):
+            raise StartupError(f"{where}: schema at {location} gives 'items' as a list; use one schema")
+        if "format" in sub and sub["format"] not in FORMATS:
+            raise StartupError(
+                f"{where}: schema at {location} names unknown format {sub['format']!r}; "
+                f"known formats: {', '.join(sorted(FORMATS))}")
+        if is_object_typed(sub) and "additionalProperties" not in sub:
+            raise StartupError(
+                f"{where}: object schema at {location} must state 'additionalProperties' "
+                "(false to refuse unknown properties, true to allow them)")
