@@ -12,6 +12,7 @@ Parsing follows the OpenStack microversion rules exactly:
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -98,11 +99,11 @@ def check_ranges(ranges: list[VersionRange], within: VersionRange, what: str,
         if r_low <= r_high:
             clipped.append((r_low, r_high, r))
     clipped.sort()
-    for (_, a_high, a), (b_low, _, b) in zip(clipped, clipped[1:]):
+    for (_, a_high, a), (b_low, _, b) in pairwise(clipped):
         if b_low <= a_high:
             raise exception.StartupError(f"{what}: version ranges {a} and {b} overlap")
     expected = low
-    for r_low, r_high, r in clipped:
+    for r_low, r_high, _ in clipped:
         if r_low > expected:
             raise exception.StartupError(f"{what}: no entry covers versions {expected} to {_prev(r_low)}")
         expected = _next(r_high)

@@ -65,7 +65,8 @@ class RequestContext(oslo_context.RequestContext):
         self._creds["is_admin"] = self.is_admin
 
     @classmethod
-    def from_identity(cls, identity: Identity | None, request_id: str, policy: PolicyEngine) -> RequestContext:
+    def from_identity(cls, identity: Identity | None, request_id: str,
+                      policy: PolicyEngine) -> RequestContext:
         """Build the context of a request; ``identity`` is ``None`` for anonymous callers."""
         if identity is None:
             return cls(policy=policy, request_id=request_id)

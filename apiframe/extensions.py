@@ -139,14 +139,21 @@ def load_extensions(enabled: Sequence[str] | None = None, context: PluginContext
     """
     context = context or PluginContext()
     wanted = None if enabled is None else set(enabled)
-    failures: list[str] = []
+    skipped: set[str] = set()
 
     def on_failure(_manager: Any, entry_point: Any, exc: Exception) -> None:
         message = f"plugin {entry_point.name!r} ({entry_point.value}) failed to load: {exc}"
         if not skip_failed:
             raise StartupError(message) from exc
-        failures.append(message)
+        skipped.add(entry_point.name)
         LOG.error("%s; skipped", message)
+
+    def on_missing(names: Sequence[str]) -> None:
+        missing = sorted(set(names) - skipped)
+        if missing:
+            raise StartupError(
+                f"enabled plugins not installed: {', '.join(missing)} "
+                f"(no entry point in group {NAMESPACE}; check [api] enabled_plugins)")
 
     manager = stevedore.ExtensionManager(
         NAMESPACE,
@@ -158,7 +165,7 @@ def load_extensions(enabled: Sequence[str] | None = None, context: PluginContext
         names=sorted(wanted),
         invoke_on_load=False,
         on_load_failure_callback=on_failure,
-        on_missing_entrypoints_callback=_missing_plugins,
+        on_missing_entrypoints_callback=on_missing,
         name_order=True,
     )
     classes = {ext.name: ext.plugin for ext in manager}
@@ -166,12 +173,6 @@ def load_extensions(enabled: Sequence[str] | None = None, context: PluginContext
     for entry_name in sorted(classes):
         plugins[entry_name] = _instantiate(entry_name, classes[entry_name], context)
     return order_plugins(list(plugins.values()))
-
-
-def _missing_plugins(names: Sequence[str]) -> None:
-    raise StartupError(
-        f"enabled plugins not installed: {', '.join(sorted(names))} "
-        f"(no entry point in group {NAMESPACE}; check [api] enabled_plugins)")
 
 
 def _instantiate(entry_name: str, plugin_class: Any, context: PluginContext) -> Extension:

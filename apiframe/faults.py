@@ -73,7 +73,7 @@ class FaultWrapper:
     def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
         try:
             return self.app(environ, start_response)
-        except Exception as exc:  # noqa: BLE001 - this is the last line of defence
+        except Exception as exc:
             status, headers, body = from_exception(exc, environ)
             start_response(status, headers)
             return [body]

@@ -126,7 +126,8 @@ class _RuleSet:
         self.check_strings = {name: str(self.enforcer.rules[name]) for name in sorted(registered)}
 
 
-def _load_enforcer(defaults: Sequence[oslo_policy.RuleDefault], policy_file: str | None) -> oslo_policy.Enforcer:
+def _load_enforcer(defaults: Sequence[oslo_policy.RuleDefault],
+                   policy_file: str | None) -> oslo_policy.Enforcer:
     conf = cfg.ConfigOpts()
     conf([], project="apiframe", default_config_files=[], default_config_dirs=[])
     enforcer = oslo_policy.Enforcer(
@@ -295,7 +296,7 @@ def _role_check(match: str) -> CompiledCheck:
         if wanted is None or "roles" not in creds:
             return False
         wanted = wanted.lower()
-        return any(have.lower() == wanted for have in creds["roles"])
+        return any(have == wanted for have in creds["roles"])
 
     return role
 
@@ -306,8 +307,8 @@ def _generic_check(kind: str, match: str) -> CompiledCheck | None:
         literal = str(ast.literal_eval(kind))
     except ValueError:
         path = kind.split(".")
-    except Exception:  # noqa: BLE001 - oslo.policy raises these at check time; let it do so
-        return None
+    except Exception:
+        return None  # oslo.policy raises this at check time; let it be the one to do so
     else:
         return lambda target, creds: expected(target) == literal
 

@@ -83,7 +83,7 @@ class Operation:
             return self._fault(start_response, exc, exc.version)
         except exception.InvalidAPIVersionString as exc:
             return self._fault(start_response, exc, None)
-        except Exception as exc:  # noqa: BLE001 - rendered as a fault with version headers
+        except Exception as exc:
             return self._fault(start_response, exc, version, environ)
 
     def _version(self, environ: dict[str, Any]) -> APIVersion:
@@ -128,7 +128,7 @@ class Operation:
                 raise RuntimeError(f"undeclared error {exc.code} from {operation.name}") from exc
             raise
         code = response.code or call.status
-        headers = list(self.services.version_headers[version])
+        headers = list(self.services.version_headers[version]) if self.versioned else []
         headers.extend(response.headers.items())
         if response.obj is None or code == 204:
             headers.append(("Content-Length", "0"))
@@ -146,8 +146,8 @@ class Operation:
                environ: dict[str, Any] | None = None) -> Iterable[bytes]:
         status, headers, payload = faults.from_exception(exc, environ or {})
         if version is not None and self.versioned:
-            headers = [*headers, *self.services.version_headers.get(version)
-                       or version_headers(self.services.history, version)]
+            reported = self.services.version_headers.get(version)
+            headers = [*headers, *(reported or version_headers(self.services.history, version))]
         start_response(status, headers)
         return [payload]
 
@@ -167,7 +167,7 @@ class ActionOperation(Operation):
             raise exception.BadRequest(
                 "There must be exactly one action key in the body, found "
                 f"{len(body)}.")
-        (name, value), = body.items()
+        (name,) = body
         handler = self.handlers.get(name)
         if handler is None:
             raise exception.BadRequest(f"There is no such action: {name[:255]}")

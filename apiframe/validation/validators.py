@@ -10,12 +10,14 @@ Every validator holds two compiled forms of its schema:
 
 The derived copy removes the known differences between the two libraries: ``pattern``
 is checked by the same ``re.search`` jsonschema uses (fastjsonschema rewrites ``$``),
-and ``minimum``/``maximum`` also bound numeric strings (Nova's rule, so that
-``?limit=-1`` and ``"min_count": "0"`` are refused), through formats sharing one function.
+``integer`` also admits integral floats such as ``1.0`` (as in jsonschema), and
+``minimum``/``maximum`` also bound numeric strings (Nova's rule, so that ``?limit=-1``
+and ``"min_count": "0"`` are refused), through formats sharing one function.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -24,6 +26,7 @@ from typing import Any, Literal
 import fastjsonschema
 import jsonschema
 import jsonschema.exceptions
+import jsonschema.protocols
 import jsonschema.validators
 
 from apiframe import exception
@@ -72,6 +75,11 @@ _ReferenceValidator = jsonschema.validators.extend(
 )
 
 
+def reference_validator(schema: Mapping[str, Any]) -> jsonschema.protocols.Validator:
+    """The jsonschema 2020-12 validator whose verdict and first error are authoritative."""
+    return _ReferenceValidator(schema, format_checker=FORMAT_CHECKER)
+
+
 # ---------------------------------------------------------------------------
 # The derived schema for the fast validator
 
@@ -108,7 +116,15 @@ def _derive(schema: Any, formats: dict[str, Callable[[str], bool]]) -> Any:
             derived[key] = _derive(value, formats)
         elif key != "$schema":
             derived[key] = value
-    checks = []
+    checks: list[dict[str, Any]] = []
+    declared = derived.get("type")
+    types = [declared] if isinstance(declared, str) else declared
+    if isinstance(types, list) and "integer" in types and "number" not in types:
+        # jsonschema counts 1.0 as an integer, fastjsonschema does not; "a number that
+        # is a multiple of 1" means the same to both.
+        widened = ["number" if name == "integer" else name for name in types]
+        derived["type"] = widened[0] if isinstance(declared, str) else widened
+        checks.append({"multipleOf": 1})
     if "pattern" in derived:
         pattern = derived.pop("pattern")
         name = f"apiframe-pattern:{pattern}"
@@ -124,7 +140,8 @@ def _derive(schema: Any, formats: dict[str, Callable[[str], bool]]) -> Any:
     return derived
 
 
-def _compile_fast(schema: Mapping[str, Any]) -> Callable[[Any], Any]:
+def compile_fast(schema: Mapping[str, Any]) -> Callable[[Any], Any]:
+    """The fastjsonschema function for ``schema``: returns on valid input, raises otherwise."""
     formats: dict[str, Callable[[str], bool]] = dict(FORMATS)
     derived = _derive(schema, formats)
     if isinstance(derived, Mapping):
@@ -193,10 +210,8 @@ def _reason(error: jsonschema.exceptions.ValidationError) -> str:
         return PRINTABLE_REASON
     reason = error.message
     if len(reason) > REASON_LIMIT:
-        try:
+        with contextlib.suppress(ValueError, RecursionError):
             reason = reason.replace(repr(error.instance), brief_repr(error.instance))
-        except (ValueError, RecursionError):
-            pass
     return _clip(reason, REASON_LIMIT)
 
 
@@ -209,16 +224,16 @@ class _Compiled:
 
     def __init__(self, schema: Mapping[str, Any]) -> None:
         self.schema = schema
-        self._fast = _compile_fast(schema)
-        self._reference = _ReferenceValidator(schema, format_checker=FORMAT_CHECKER)
+        self._fast = compile_fast(schema)
+        self._reference = reference_validator(schema)
 
     def first_error(self, instance: Any) -> jsonschema.exceptions.ValidationError | None:
         """``None`` when ``instance`` is valid, else the error Nova would report."""
         try:
             self._fast(instance)
             return None
-        except Exception:  # noqa: S110 - any fast-path failure defers to the reference
-            pass
+        except Exception:
+            pass  # whatever the fast path stumbles on, the reference decides
         try:
             # Nova reports the first error in schema order, not jsonschema's best_match.
             return next(self._reference.iter_errors(instance), None)

@@ -20,6 +20,8 @@ import sqlalchemy as sa
 from sqlalchemy.dialects import mysql
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from apiframe.compute import driver
+
 NAMING_CONVENTION = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
     "uq": "uq_%(table_name)s_%(column_0_N_name)s",
@@ -34,15 +36,6 @@ TABLE_OPTIONS = {"mysql_engine": "InnoDB", "mysql_charset": "utf8mb4", "mysql_co
 
 DateTime = sa.DateTime().with_variant(mysql.DATETIME(fsp=6), "mysql", "mariadb")
 JSON = sa.JSON()
-
-# Nova's power_state numbers, as the API shows them in OS-EXT-STS:power_state.
-NOSTATE = 0
-RUNNING = 1
-PAUSED = 3
-SHUTDOWN = 4
-CRASHED = 6
-SUSPENDED = 7
-
 
 def utcnow() -> dt.datetime:
     """The current time in the form every timestamp column holds (naive UTC)."""
@@ -81,7 +74,7 @@ class Flavor(TimestampMixin, Base):
     root_gb: Mapped[int]
     ephemeral_gb: Mapped[int] = mapped_column(default=0)
     swap: Mapped[int] = mapped_column(default=0)
-    rxtx_factor: Mapped[float] = mapped_column(default=1.0)
+    rxtx_factor: Mapped[float] = mapped_column(sa.Float, default=1.0)
     is_public: Mapped[bool] = mapped_column(default=True)
     disabled: Mapped[bool] = mapped_column(default=False)
     description: Mapped[str | None] = mapped_column(sa.Text, default=None)
@@ -184,9 +177,9 @@ class Server(TimestampMixin, Base):
     new_flavor: Mapped[dict[str, Any] | None] = mapped_column(default=None)
     key_name: Mapped[str | None] = mapped_column(sa.String(255), default=None)
     key_data: Mapped[str | None] = mapped_column(sa.Text, default=None)
-    vm_state: Mapped[str] = mapped_column(sa.String(255), default="building")
-    task_state: Mapped[str | None] = mapped_column(sa.String(255), default="scheduling")
-    power_state: Mapped[int] = mapped_column(default=NOSTATE)
+    vm_state: Mapped[str] = mapped_column(sa.String(255), default=driver.BUILDING)
+    task_state: Mapped[str | None] = mapped_column(sa.String(255), default=driver.SCHEDULING)
+    power_state: Mapped[int] = mapped_column(default=driver.POWER_NOSTATE)
     locked: Mapped[bool] = mapped_column(default=False)
     locked_by: Mapped[str | None] = mapped_column(sa.String(16), default=None)
     locked_reason: Mapped[str | None] = mapped_column(sa.Text, default=None)

@@ -1,0 +1,51 @@
+"""Writes N tiny installed-looking plugin distributions, for the start-up benchmark.
+
+Each distribution is a one-class module plus a ``.dist-info`` directory whose
+``entry_points.txt`` registers it in the apiframe plugin group. With the directory on
+``sys.path``, ``importlib.metadata`` (and so stevedore and apiframe's loader) finds
+them exactly as it finds pip-installed ones.
+"""
+
+from __future__ import annotations
+
+import string
+from pathlib import Path
+
+NAMESPACE = "apiframe.api.v21.extensions"  # must match the group in setup.cfg
+
+_MODULE = '''"""Benchmark plugin {index}: one of many tiny plugins that measure start-up."""
+
+from apiframe.extensions import Extension
+
+
+class BenchPlugin{index}(Extension):
+    """Benchmark plugin {index}, serving nothing."""
+
+    name = "BenchPlugin{index}"
+    alias = "{alias}"
+'''
+
+
+def _alias(index: int) -> str:
+    """A plugin alias for ``index``: apiframe aliases are lowercase letters and hyphens."""
+    letters = ""
+    for _ in range(4):
+        index, digit = divmod(index, 26)
+        letters = string.ascii_lowercase[digit] + letters
+    return f"bench-{letters}"
+
+
+def write_distributions(directory: Path, count: int) -> list[str]:
+    """Write ``count`` plugin distributions into ``directory``; return their entry point names."""
+    names = []
+    for index in range(count):
+        module = f"apiframe_bench_plugin_{index:04d}"
+        (directory / f"{module}.py").write_text(_MODULE.format(index=index, alias=_alias(index)))
+        dist_info = directory / f"{module}-1.0.dist-info"
+        dist_info.mkdir()
+        (dist_info / "METADATA").write_text(
+            f"Metadata-Version: 2.1\nName: {module.replace('_', '-')}\nVersion: 1.0\n")
+        (dist_info / "entry_points.txt").write_text(
+            f"[{NAMESPACE}]\nbench_{index:04d} = {module}:BenchPlugin{index}\n")
+        names.append(f"bench_{index:04d}")
+    return names
