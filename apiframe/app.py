@@ -3,6 +3,7 @@
 The middleware order, outermost first, and why:
 
 1. ``RequestId`` — every response, even the last-resort fault, carries the request id;
+   ``AccessLog`` just inside it logs one line per request with that id and the final status;
 2. ``FaultWrapper`` — any error raised below becomes a Nova-shaped fault;
 3. healthcheck — answered before auth so load balancers need no credentials;
 4. ``BodySizeLimit`` — refuse oversized bodies before anything reads them;
@@ -16,20 +17,24 @@ from __future__ import annotations
 import hashlib
 import importlib
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from oslo_config import cfg
+from oslo_policy import policy as oslo_policy
 
 from apiframe import policy_rules
 from apiframe.api_version import VersionHistory
+from apiframe.apidocs import DocsPage, OpenAPIController
 from apiframe.assembly import Assembler, Assembly, all_versions
 from apiframe.context import RequestContext
 from apiframe.extensions import Extension, PluginContext, load_extensions
 from apiframe.faults import FaultWrapper
+from apiframe.middleware.access_log import AccessLog
 from apiframe.middleware.auth import build_auth_middleware
 from apiframe.middleware.request_id import RequestId
 from apiframe.middleware.sizelimit import BodySizeLimit
+from apiframe.openapi import render_openapi
 from apiframe.policy import PolicyEngine
 from apiframe.resource import Services, version_headers
 from apiframe.router import APIRouter, Route, RouteTable
@@ -50,6 +55,7 @@ class API:
     policy: PolicyEngine
     history: VersionHistory
     context: PluginContext
+    policy_defaults: list[oslo_policy.RuleDefault] = field(default_factory=list)
 
 
 def load_history(path: str = DEFAULT_HISTORY) -> VersionHistory:
@@ -83,8 +89,13 @@ def build_api(conf: cfg.ConfigOpts, *, plugins: Sequence[Extension] | None = Non
                                          versions.root, versioned=False)
     document, _ = assembler.single_operation(extension_info, "versions", "show", "GET", "",
                                              versions.show, versioned=True)
-    table = RouteTable([Route("GET", "", document, "version"), *assembly.routes])
-    return API(APIRouter(table, root), assembly, list(plugins), engine, history, context)
+    openapi = OpenAPIController(history, lambda version: render_openapi(api, version))
+    spec, _ = assembler.single_operation(extension_info, "openapi", "show", "GET", "/openapi.json", openapi.show)
+    table = RouteTable([Route("GET", "", document, "version"), Route("GET", "/openapi.json", spec, "openapi"),
+                        *assembly.routes])
+    router = APIRouter(table, root, pages={"docs": DocsPage(history)})
+    api = API(router, assembly, list(plugins), engine, history, context, defaults)
+    return api
 
 
 def surface_fingerprint(routes: Sequence[Route]) -> str:
@@ -116,7 +127,7 @@ def wrap(app: WSGIApp, conf: cfg.ConfigOpts) -> WSGIApp:
     app = BodySizeLimit(app, conf.middleware.max_request_body_size)
     if conf.middleware.healthcheck_path:
         app = HealthCheck(app, conf.middleware.healthcheck_path)
-    return RequestId(FaultWrapper(app))
+    return RequestId(AccessLog(FaultWrapper(app)))
 
 
 class HealthCheck:

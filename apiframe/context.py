@@ -60,7 +60,22 @@ class RequestContext(oslo_context.RequestContext):
     def __init__(self, *, policy: PolicyEngine, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.policy = policy
-        self._creds: dict[str, Any] = dict(super().to_policy_values())
+        # oslo.context's values, built directly: its mapping type costs microseconds per copy.
+        self._creds: dict[str, Any] = {
+            "user_id": self.user_id,
+            "user_domain_id": self.user_domain_id,
+            "system_scope": self.system_scope,
+            "domain_id": self.domain_id,
+            "project_id": self.project_id,
+            "project_domain_id": self.project_domain_id,
+            "roles": self.roles,
+            "is_admin_project": self.is_admin_project,
+            "service_user_id": self.service_user_id,
+            "service_user_domain_id": self.service_user_domain_id,
+            "service_project_id": self.service_project_id,
+            "service_project_domain_id": self.service_project_domain_id,
+            "service_roles": self.service_roles,
+        }
         self.is_admin = policy.authorize(ADMIN_CHECK_RULE, self._default_target(), self._creds)
         self._creds["is_admin"] = self.is_admin
 

@@ -199,7 +199,9 @@ class _Compiler:
         if name in self._compiled:
             return self._compiled[name]
         if name in self._in_progress:
-            return None  # a reference cycle: leave it to the enforcer
+            # oslo.policy would recurse until the stack runs out on every check.
+            raise StartupError(f"policy rule {name!r} refers to itself through 'rule:' checks "
+                               f"({', '.join(sorted(self._in_progress))})")
         self._in_progress.add(name)
         try:
             compiled = self._check(self._rules[name])
@@ -291,12 +293,24 @@ def _matcher(match: str) -> Callable[[Target], str | None]:
 def _role_check(match: str) -> CompiledCheck:
     expected = _matcher(match)
 
+    if "%" not in match:
+        constant = match.lower()
+
+        def role_constant(target: Target, creds: Creds) -> bool:
+            if "roles" in creds:
+                for have in creds["roles"]:
+                    if have.lower() == constant:
+                        return True
+            return False
+
+        return role_constant
+
     def role(target: Target, creds: Creds) -> bool:
         wanted = expected(target)
         if wanted is None or "roles" not in creds:
             return False
         wanted = wanted.lower()
-        return any(have == wanted for have in creds["roles"])
+        return any(have.lower() == wanted for have in creds["roles"])
 
     return role
 

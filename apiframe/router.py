@@ -125,12 +125,16 @@ class APIRouter:
     ``GET /`` is the unversioned version list; everything else lives under ``/v2.1``
     (``/v2.1/`` itself being the version document). Errors raised here (404, 405) are
     rendered by the fault middleware, without microversion headers, as Nova does.
+    ``pages`` maps the first segment of unversioned paths (``"docs"``) to the WSGI
+    application serving them.
     """
 
-    def __init__(self, table: RouteTable, root: Any, prefix: str = "/v2.1") -> None:
+    def __init__(self, table: RouteTable, root: Any, prefix: str = "/v2.1",
+                 pages: dict[str, Any] | None = None) -> None:
         self.table = table
         self.root = root
         self.prefix = prefix
+        self.pages = pages or {}
 
     def __call__(self, environ: dict[str, Any], start_response: Any) -> Any:
         path = environ.get("PATH_INFO") or "/"
@@ -145,4 +149,7 @@ class APIRouter:
             if method not in ("GET", "HEAD"):
                 raise exception.MethodNotAllowed(["GET"])
             return self.root(environ, start_response, {}, None)
+        page = self.pages.get(path.lstrip("/").split("/", 1)[0])
+        if page is not None:
+            return page(environ, start_response)
         raise exception.NotFound()

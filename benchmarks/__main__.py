@@ -1,5 +1,5 @@
-"""``python -m benchmarks``: see :func:`benchmarks.run.main`."""
+"""``python -m benchmarks``: see :func:`benchmarks.cli.main`."""
 
-from benchmarks.run import main
+from benchmarks.cli import main
 
 raise SystemExit(main())

@@ -54,7 +54,7 @@ def render(stacks: Sequence[Stack], result: InprocResult) -> str:
     """The in-process table: µs per request and the ratio to raw, per endpoint."""
     headers = ["stack"]
     for endpoint in workload.ENDPOINTS:
-        headers += [f"{workload.ENDPOINT_TITLES[endpoint]} µs", "× raw"]
+        headers += [f"{workload.ENDPOINT_TITLES[endpoint]} µs", "x raw"]
     baseline = result.get(BASELINE, {})
     rows = []
     for stack in stacks:

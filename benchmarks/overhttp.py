@@ -156,7 +156,7 @@ def render(stacks: Sequence[Stack], result: HTTPResult) -> str:
     """The HTTP table: requests/s, ratio to raw and p99 per endpoint."""
     headers = ["stack"]
     for endpoint in workload.ENDPOINTS:
-        headers += [f"{workload.ENDPOINT_TITLES[endpoint]} req/s", "× raw", "p99 ms"]
+        headers += [f"{workload.ENDPOINT_TITLES[endpoint]} req/s", "x raw", "p99 ms"]
     baseline = result.get(BASELINE, {})
     rows = []
     for stack in stacks:

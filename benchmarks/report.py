@@ -26,10 +26,10 @@ def percentile(values: Sequence[float], fraction: float) -> float:
 
 
 def ratio(value: float | None, reference: float | None) -> str:
-    """``value / reference`` as ``1.23×``, or n/a when either is missing."""
+    """``value / reference`` as ``1.23x``, or n/a when either is missing."""
     if value is None or not reference:
         return NOT_AVAILABLE
-    return f"{value / reference:.2f}×"
+    return f"{value / reference:.2f}x"
 
 
 def number(value: float | None, digits: int = 1) -> str:

@@ -91,26 +91,27 @@ class LoaderFailed(RuntimeError):
 
 def run(settings: StartupSettings) -> StartupResult:
     """Time every loader at every plugin count."""
-    result: StartupResult = {loader: {} for loader in LOADERS}
-    for count in settings.counts:
-        with tempfile.TemporaryDirectory(prefix="apiframe-bench-plugins-") as directory:
-            plugin_dir = Path(directory)
-            plugin_dists.write_distributions(plugin_dir, count)
-            for loader, body in LOADERS.items():
-                try:
-                    runs = [_run_child(body, plugin_dir) for _ in range(max(1, settings.repeats))]
-                except LoaderFailed as exc:
-                    result[loader][count] = f"failed: {exc}"
-                    continue
-                if runs[0][1] < count:
-                    raise RuntimeError(f"{loader} loaded {runs[0][1]} plugins, expected at least {count}")
-                warm = runs[1:]
-                result[loader][count] = StartupFigures(
-                    cold_s=runs[0][0],
-                    warm_s=report.median([seconds for seconds, _, _ in warm]) if warm else None,
-                    process_s=report.median([wall for _, _, wall in warm or runs]),
-                    loaded=runs[0][1])
-    return result
+    return {loader: {count: _measure(loader, body, count, max(1, settings.repeats))
+                     for count in settings.counts}
+            for loader, body in LOADERS.items()}
+
+
+def _measure(loader: str, body: str, count: int, repeats: int) -> StartupFigures | str:
+    # a fresh directory per loader and count, so the first run meets a cold entry-point cache
+    with tempfile.TemporaryDirectory(prefix="apiframe-bench-plugins-") as directory:
+        plugin_dir = Path(directory)
+        plugin_dists.write_distributions(plugin_dir, count)
+        try:
+            runs = [_run_child(body, plugin_dir) for _ in range(repeats)]
+        except LoaderFailed as exc:
+            return f"failed: {exc}"
+    if runs[0][1] < count:
+        raise RuntimeError(f"{loader} loaded {runs[0][1]} plugins, expected at least {count}")
+    warm = runs[1:]
+    return StartupFigures(cold_s=runs[0][0],
+                          warm_s=report.median([seconds for seconds, _, _ in warm]) if warm else None,
+                          process_s=report.median([wall for _, _, wall in warm or runs]),
+                          loaded=runs[0][1])
 
 
 def render(result: StartupResult) -> str:

@@ -384,9 +384,10 @@ def check_response(spec: RequestSpec, status: int, headers: Mapping[str, str], b
     except ValueError:
         raise fail("body is not JSON") from None
     if status >= 400:
-        (name, detail), = document.items()
-        if detail.get("code") != status or not detail.get("message"):
-            raise fail(f"fault {name} lacks code or message")
+        detail = next(iter(document.values()), None) if isinstance(document, dict) else None
+        if len(document) != 1 or not isinstance(detail, dict) or detail.get("code") != status \
+                or not detail.get("message"):
+            raise fail("not a fault body ({name: {code, message}})")
         return
     if lowered.get(STANDARD_VERSION_HEADER.lower()) != f"{SERVICE_TYPE} {REQUESTED_VERSION}":
         raise fail(f"{STANDARD_VERSION_HEADER} does not echo {REQUESTED_VERSION}")

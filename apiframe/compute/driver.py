@@ -196,8 +196,9 @@ _OUTCOMES: Mapping[str, Callable[[Server], None]] = {
 def settle(server: Server, now: dt.datetime) -> bool:
     """Complete the server's pending task if it is due by ``now``; True if it changed.
 
-    ``updated_at`` becomes the time the task was due, so that ``changes-since`` sees the
-    change when it happened rather than when somebody looked.
+    ``updated_at`` becomes the time the task was due (unless something later changed the
+    server), so that ``changes-since`` sees the change when it happened rather than when
+    somebody looked.
     """
     due = server.task_due_at
     if due is None or due > now or server.deleted:
@@ -206,7 +207,7 @@ def settle(server: Server, now: dt.datetime) -> bool:
     if outcome is not None:
         outcome(server)
     server.task_state = None
-    server.updated_at = due
+    server.updated_at = max(due, server.updated_at or due)
     server.task_due_at = None
     return True
 

@@ -76,7 +76,8 @@ _scheduler_hints = {
             ],
         },
         "same_host": {"type": ["string", "array"], "items": parameter_types.server_id},
-        "query": {"type": ["string", "object"]},
+        # A JSON filter expression for the JSON filter, as text or as an object.
+        "query": {"type": ["string", "object"], "additionalProperties": True},
         "target_cell": parameter_types.name,
         "different_cell": {"type": ["string", "array"], "items": {"type": "string"}},
         "build_near_host_ip": parameter_types.ip_address,
@@ -117,7 +118,7 @@ create = {
                 "block_device_mapping": {"type": "array", "items": _legacy_block_device_mapping},
                 "block_device_mapping_v2": {"type": "array", "items": _block_device_mapping_v2},
                 "config_drive": parameter_types.boolean,
-                "key_name": parameter_types.name,
+                # "key_name" is contributed by the keypairs plugin (extension point servers.create).
                 "min_count": parameter_types.positive_integer,
                 "max_count": parameter_types.positive_integer,
                 "return_reservation_id": parameter_types.boolean,

@@ -10,9 +10,8 @@ Every validator holds two compiled forms of its schema:
 
 The derived copy removes the known differences between the two libraries: ``pattern``
 is checked by the same ``re.search`` jsonschema uses (fastjsonschema rewrites ``$``),
-``integer`` also admits integral floats such as ``1.0`` (as in jsonschema), and
-``minimum``/``maximum`` also bound numeric strings (Nova's rule, so that ``?limit=-1``
-and ``"min_count": "0"`` are refused), through formats sharing one function.
+and ``minimum``/``maximum`` also bound numeric strings (Nova's rule, so that
+``?limit=-1`` and ``"min_count": "0"`` are refused), through formats sharing one function.
 """
 
 from __future__ import annotations
@@ -117,22 +116,15 @@ def _derive(schema: Any, formats: dict[str, Callable[[str], bool]]) -> Any:
         elif key != "$schema":
             derived[key] = value
     checks: list[dict[str, Any]] = []
-    declared = derived.get("type")
-    types = [declared] if isinstance(declared, str) else declared
-    if isinstance(types, list) and "integer" in types and "number" not in types:
-        # jsonschema counts 1.0 as an integer, fastjsonschema does not; "a number that
-        # is a multiple of 1" means the same to both.
-        widened = ["number" if name == "integer" else name for name in types]
-        derived["type"] = widened[0] if isinstance(declared, str) else widened
-        checks.append({"multipleOf": 1})
     if "pattern" in derived:
         pattern = derived.pop("pattern")
-        name = f"apiframe-pattern:{pattern}"
+        # Generated code quotes format names, so they must be plain identifiers.
+        name = f"apiframe-pattern-{len(formats)}"
         formats[name] = _searches(pattern)
         checks.append({"format": name})
     if ("minimum" in derived or "maximum" in derived) and _may_be_string(derived):
         low, high = derived.get("minimum"), derived.get("maximum")
-        name = f"apiframe-number-string:{low}:{high}"
+        name = f"apiframe-number-string-{len(formats)}"
         formats[name] = _within(low, high)
         checks.append({"format": name})
     if checks:
@@ -147,7 +139,7 @@ def compile_fast(schema: Mapping[str, Any]) -> Callable[[Any], Any]:
     if isinstance(derived, Mapping):
         derived = {"$schema": _DRAFT_07, **derived}
     # use_default=False: validation must never write defaults into the request.
-    return fastjsonschema.compile(derived, formats=formats, use_default=False, detailed_exceptions=False)
+    return fastjsonschema.compile(derived, formats=formats, use_default=False)
 
 
 # ---------------------------------------------------------------------------

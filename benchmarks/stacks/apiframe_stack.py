@@ -8,7 +8,7 @@ To be filled in against the apiframe core, keeping the contract of every stack
   loaded from entry points: a ``servers`` plugin whose controller serves
   ``workload.ServerStore`` through ``workload.show_view``/``index_view``/``create_view``,
   validates create with ``workload.CREATE_SCHEMA``, checks one policy rule per
-  operation and declares versions ``workload.MIN_VERSION``–``workload.MAX_VERSION``;
+  operation and declares versions ``workload.MIN_VERSION``-``workload.MAX_VERSION``;
   and a plugin serving ``extra_routes`` (each answering ``workload.extra_body()``).
   The full middleware stays on (request id, faults, size limit, auth, context);
   :mod:`benchmarks.plugin_dists` can write the entry points into a temporary directory.

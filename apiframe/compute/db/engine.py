@@ -53,7 +53,7 @@ class Database:
 
     @property
     def backend(self) -> str:
-        """The backend name: ``sqlite``, ``postgresql`` or ``mysql``."""
+        """The backend name: ``sqlite``, ``postgresql``, ``mysql`` or ``mariadb``."""
         return self.url.get_backend_name()
 
     @property
@@ -97,7 +97,7 @@ def _engine_options(url: sa.URL) -> dict[str, Any]:
             options["poolclass"] = pool.StaticPool
         return options
     options = {"pool_pre_ping": True, "pool_recycle": 3600}
-    if backend == "mysql":
+    if backend in ("mysql", "mariadb"):
         options["isolation_level"] = "READ COMMITTED"
         options["connect_args"] = {"connect_timeout": CONNECT_TIMEOUT, "charset": "utf8mb4"}
     elif backend == "postgresql":

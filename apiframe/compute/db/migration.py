@@ -6,6 +6,9 @@ The Alembic scripts ship inside the package (``apiframe/compute/db/migrations``)
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
+
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
@@ -16,37 +19,41 @@ from apiframe.compute.db.engine import Database
 SCRIPT_LOCATION = "apiframe.compute.db:migrations"
 
 
-def alembic_config(url: str) -> Config:
-    """An Alembic ``Config`` for the packaged scripts and ``url``."""
+def alembic_config() -> Config:
+    """An Alembic ``Config`` for the packaged scripts."""
     config = Config()
     config.set_main_option("script_location", SCRIPT_LOCATION)
-    # ConfigParser interpolation would read "%" in a URL-encoded password.
-    config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
     return config
 
 
-def upgrade(url: str, revision: str = "head") -> None:
-    """Bring the schema at ``url`` up to ``revision`` (the newest by default)."""
-    database = Database(url)
-    config = alembic_config(database.url.render_as_string(hide_password=False))
-    try:
-        with database.engine.begin() as connection:
-            config.attributes["connection"] = connection
-            command.upgrade(config, revision)
-    finally:
-        database.dispose()
+def upgrade(target: str | Database, revision: str = "head") -> None:
+    """Bring the schema of ``target`` (a URL or an open ``Database``) up to ``revision``."""
+    config = alembic_config()
+    with _database(target) as database, database.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, revision)
 
 
-def current_revision(url: str) -> str | None:
-    """The revision the schema at ``url`` is at, or None for an empty database."""
-    database = Database(url)
-    try:
-        with database.engine.connect() as connection:
-            return MigrationContext.configure(connection).get_current_revision()
-    finally:
-        database.dispose()
+def current_revision(target: str | Database) -> str | None:
+    """The revision the schema of ``target`` is at, or None for an empty database."""
+    with _database(target) as database, database.engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
 
 
 def head_revision() -> str | None:
     """The newest revision the packaged scripts define."""
-    return ScriptDirectory.from_config(alembic_config("sqlite://")).get_current_head()
+    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
+@contextlib.contextmanager
+def _database(target: str | Database) -> Iterator[Database]:
+    # A Database passed in stays open: it may be an in-memory SQLite database that
+    # would vanish with its connection.
+    if isinstance(target, Database):
+        yield target
+        return
+    database = Database(target)
+    try:
+        yield database
+    finally:
+        database.dispose()

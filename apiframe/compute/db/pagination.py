@@ -67,7 +67,12 @@ def _after(keys: list[tuple[Any, str, Any]]) -> sa.ColumnElement[bool]:
         if value is None:
             # Rows tied on every earlier key are NULL here too: none comes after.
             continue
-        ties = [prior.is_(None) if v is None else prior == v for prior, _, v in keys[:i]]
-        step = expr > value if direction == "asc" else expr < value
+        ties = [prior.is_(None) if v is None else prior == _bound(prior, v) for prior, _, v in keys[:i]]
+        step = expr > _bound(expr, value) if direction == "asc" else expr < _bound(expr, value)
         clauses.append(sa.and_(*ties, step))
     return sa.or_(*clauses)
+
+
+def _bound(expr: Any, value: Any) -> sa.BindParameter[Any]:
+    # An explicit bind: SQLAlchemy refuses ``column > True`` written as a literal.
+    return sa.literal(value, type_=expr.type)

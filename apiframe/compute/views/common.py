@@ -4,13 +4,34 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, Protocol
 from urllib.parse import urlencode
+
+from apiframe.api_version import APIVersion
 
 _UTC_NAMES = ("UTC", "UTC+00:00")
 
 
-def resource_links(req: Any, collection_name: str, identifier: str) -> list[dict[str, str]]:
+class ViewRequest(Protocol):
+    """What views read from a request.
+
+    ``endpoint`` is the versioned URL prefix (``http://host/v2.1`` or
+    ``http://host/v2.1/<project_id>`` when the URL had a project id), ``bookmark_endpoint``
+    the same without the version, ``GET`` the query string as a multidict, and ``context``
+    offers ``can(rule, target=None, fatal=False) -> bool`` for policy-gated fields.
+    """
+
+    api_version: APIVersion
+    endpoint: str
+    bookmark_endpoint: str
+    GET: Any
+    context: Any
+
+    def is_supported(self, version: str) -> bool:
+        """True when the request's microversion is at least ``version``."""
+
+
+def resource_links(req: ViewRequest, collection_name: str, identifier: str) -> list[dict[str, str]]:
     """The ``self`` and ``bookmark`` links of one resource, in Nova's order."""
     return [
         {"rel": "self", "href": f"{req.endpoint}/{collection_name}/{identifier}"},
@@ -18,12 +39,12 @@ def resource_links(req: Any, collection_name: str, identifier: str) -> list[dict
     ]
 
 
-def bookmark_link(req: Any, collection_name: str, identifier: str) -> dict[str, str]:
+def bookmark_link(req: ViewRequest, collection_name: str, identifier: str) -> dict[str, str]:
     """The version-less ``bookmark`` link of one resource (what a server embeds for flavor/image)."""
     return {"rel": "bookmark", "href": f"{req.bookmark_endpoint}/{collection_name}/{identifier}"}
 
 
-def collection_links(req: Any, collection_name: str, items: Sequence[Any], limit: int | None,
+def collection_links(req: ViewRequest, collection_name: str, items: Sequence[Any], limit: int | None,
                      id_key: str = "id") -> list[dict[str, str]]:
     """The ``<collection>_links`` list: one ``next`` link when the page is full, else empty.
 

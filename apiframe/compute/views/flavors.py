@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from apiframe.compute.views.common import collection_links, resource_links
+from apiframe.compute.views.common import ViewRequest, collection_links, resource_links
 
 COLLECTION = "flavors"
 
@@ -18,12 +18,12 @@ COLLECTION = "flavors"
 EXTRA_SPECS_RULE = "os_compute_api:os-flavor-extra-specs:index"
 
 
-def extra_specs_visible(req: Any) -> bool:
+def extra_specs_visible(req: ViewRequest) -> bool:
     """True when flavors in this response carry ``extra_specs`` (2.61+, by policy)."""
     return req.is_supported("2.61") and req.context.can(EXTRA_SPECS_RULE, fatal=False)
 
 
-def basic(req: Any, flavor: Any) -> dict[str, Any]:
+def basic(req: ViewRequest, flavor: Any) -> dict[str, Any]:
     """One item of ``GET /flavors``: ``id``, ``name``, links, and ``description`` from 2.55."""
     shown = {
         "id": flavor.flavorid,
@@ -35,7 +35,7 @@ def basic(req: Any, flavor: Any) -> dict[str, Any]:
     return shown
 
 
-def _full(req: Any, flavor: Any, extra_specs: Mapping[str, str] | None) -> dict[str, Any]:
+def _full(req: ViewRequest, flavor: Any, extra_specs: Mapping[str, str] | None) -> dict[str, Any]:
     shown = {
         "id": flavor.flavorid,
         "name": flavor.name,
@@ -57,17 +57,17 @@ def _full(req: Any, flavor: Any, extra_specs: Mapping[str, str] | None) -> dict[
     return shown
 
 
-def show(req: Any, flavor: Any, extra_specs: Mapping[str, str] | None = None) -> dict[str, Any]:
+def show(req: ViewRequest, flavor: Any, extra_specs: Mapping[str, str] | None = None) -> dict[str, Any]:
     """``GET /flavors/{id}`` (and the create/update answers): ``{"flavor": {...}}``."""
     return {"flavor": _full(req, flavor, extra_specs)}
 
 
-def index(req: Any, flavors: Sequence[Any], limit: int | None) -> dict[str, Any]:
+def index(req: ViewRequest, flavors: Sequence[Any], limit: int | None) -> dict[str, Any]:
     """``GET /flavors``: ``{"flavors": [...]}`` plus ``flavors_links`` when the page is full."""
     return _collection(req, COLLECTION, [basic(req, flavor) for flavor in flavors], flavors, limit)
 
 
-def detail(req: Any, flavors: Sequence[Any], limit: int | None,
+def detail(req: ViewRequest, flavors: Sequence[Any], limit: int | None,
            extra_specs: Mapping[str, Mapping[str, str]] | None = None) -> dict[str, Any]:
     """``GET /flavors/detail``; ``extra_specs`` maps a flavorid to that flavor's extra specs."""
     specs = extra_specs or {}
@@ -75,7 +75,7 @@ def detail(req: Any, flavors: Sequence[Any], limit: int | None,
     return _collection(req, f"{COLLECTION}/detail", shown, flavors, limit)
 
 
-def _collection(req: Any, name: str, shown: list[dict[str, Any]], flavors: Sequence[Any],
+def _collection(req: ViewRequest, name: str, shown: list[dict[str, Any]], flavors: Sequence[Any],
                 limit: int | None) -> dict[str, Any]:
     body: dict[str, Any] = {"flavors": shown}
     links = collection_links(req, name, flavors, limit, id_key="flavorid")

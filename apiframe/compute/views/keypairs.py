@@ -9,19 +9,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from apiframe.compute.views.common import collection_links, db_time
+from apiframe.compute.views.common import ViewRequest, collection_links, db_time
 
 COLLECTION = "os-keypairs"
 
 
-def _listed(req: Any, keypair: Any) -> dict[str, Any]:
+def _listed(req: ViewRequest, keypair: Any) -> dict[str, Any]:
     shown = {"name": keypair.name, "public_key": keypair.public_key, "fingerprint": keypair.fingerprint}
     if req.is_supported("2.2"):
         shown["type"] = keypair.type
     return shown
 
 
-def create(req: Any, keypair: Any, private_key: str | None = None) -> dict[str, Any]:
+def create(req: ViewRequest, keypair: Any, private_key: str | None = None) -> dict[str, Any]:
     """``POST /os-keypairs``; ``private_key`` is given only when the key was generated (before 2.92)."""
     shown = _listed(req, keypair)
     shown["user_id"] = keypair.user_id
@@ -30,7 +30,7 @@ def create(req: Any, keypair: Any, private_key: str | None = None) -> dict[str, 
     return {"keypair": shown}
 
 
-def show(req: Any, keypair: Any) -> dict[str, Any]:
+def show(req: ViewRequest, keypair: Any) -> dict[str, Any]:
     """``GET /os-keypairs/{name}``, with the soft-delete fields Nova still shows (never set)."""
     shown = _listed(req, keypair)
     shown.update({
@@ -44,7 +44,7 @@ def show(req: Any, keypair: Any) -> dict[str, Any]:
     return {"keypair": shown}
 
 
-def index(req: Any, keypairs: Sequence[Any], limit: int | None = None) -> dict[str, Any]:
+def index(req: ViewRequest, keypairs: Sequence[Any], limit: int | None = None) -> dict[str, Any]:
     """``GET /os-keypairs``: each item wrapped in ``{"keypair": ...}``; links by name from 2.35."""
     body: dict[str, Any] = {"keypairs": [{"keypair": _listed(req, keypair)} for keypair in keypairs]}
     if req.is_supported("2.35"):

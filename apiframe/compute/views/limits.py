@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from apiframe.compute.views.common import ViewRequest
+
 # Resource name -> the absolute-limit keys that show its quota.
 _MAXIMA = {
     "ram": ("maxTotalRAMSize",),
@@ -39,7 +41,7 @@ _NETWORK_RESOURCES = frozenset({"floating_ips", "security_groups", "security_gro
 _PERSONALITY_RESOURCES = frozenset({"injected_files", "injected_file_content_bytes"})
 
 
-def _hidden_resources(req: Any) -> frozenset[str]:
+def _hidden_resources(req: ViewRequest) -> frozenset[str]:
     hidden: frozenset[str] = frozenset()
     if req.is_supported("2.36"):
         hidden |= _NETWORK_RESOURCES
@@ -48,7 +50,7 @@ def _hidden_resources(req: Any) -> frozenset[str]:
     return hidden
 
 
-def index(req: Any, quotas: Mapping[str, int], usage: Mapping[str, int]) -> dict[str, Any]:
+def index(req: ViewRequest, quotas: Mapping[str, int], usage: Mapping[str, int]) -> dict[str, Any]:
     """``GET /limits``: ``{"limits": {"absolute": {...}, "rate": []}}``.
 
     ``quotas`` maps each resource to its limit; ``usage`` maps a resource to what is in

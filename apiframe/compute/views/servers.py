@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from apiframe.compute.views.common import (
+    ViewRequest,
     bookmark_link,
     collection_links,
     db_time,
@@ -61,11 +62,11 @@ class _Visibility:
     host_status: str | None  # None: hidden, "all": any value, "unknown-only": only UNKNOWN
 
 
-def _extra_specs_visible(req: Any, target: Mapping[str, str] | None) -> bool:
+def _extra_specs_visible(req: ViewRequest, target: Mapping[str, str] | None) -> bool:
     return req.is_supported("2.47") and req.context.can(FLAVOR_EXTRA_SPECS_RULE, target=target, fatal=False)
 
 
-def _visibility(req: Any, target: Mapping[str, str] | None) -> _Visibility:
+def _visibility(req: ViewRequest, target: Mapping[str, str] | None) -> _Visibility:
     can = req.context.can
     host_status = None
     if req.is_supported("2.16"):
@@ -103,7 +104,7 @@ def _addresses(record: Any, extended: bool) -> dict[str, list[dict[str, Any]]]:
     }
 
 
-def _image(req: Any, record: Any) -> dict[str, Any] | str:
+def _image(req: ViewRequest, record: Any) -> dict[str, Any] | str:
     if not record.image_ref:
         return ""
     image: dict[str, Any] = {
@@ -116,7 +117,7 @@ def _image(req: Any, record: Any) -> dict[str, Any] | str:
     return image
 
 
-def _flavor(req: Any, record: Any, show_extra_specs: bool) -> dict[str, Any]:
+def _flavor(req: ViewRequest, record: Any, show_extra_specs: bool) -> dict[str, Any]:
     flavor = record.flavor
     if not req.is_supported("2.47"):
         flavor_id = str(flavor["flavorid"])
@@ -148,7 +149,7 @@ def _instance_name(server_id: str) -> str:
     return f"instance-{server_id.replace('-', '')[:8]}"
 
 
-def _core(req: Any, entry: ServerEntry, vis: _Visibility, extend_address: bool) -> dict[str, Any]:
+def _core(req: ViewRequest, entry: ServerEntry, vis: _Visibility, extend_address: bool) -> dict[str, Any]:
     """The fields every full representation has, GET and (before 2.75) PUT alike."""
     record = entry.record
     server = {
@@ -174,7 +175,7 @@ def _core(req: Any, entry: ServerEntry, vis: _Visibility, extend_address: bool) 
     return server
 
 
-def _extended(req: Any, record: Any, vis: _Visibility) -> dict[str, Any]:
+def _extended(req: ViewRequest, record: Any, vis: _Visibility) -> dict[str, Any]:
     """The fields GET always had and PUT gained at 2.75."""
     fields = {
         "OS-EXT-AZ:availability_zone": record.availability_zone or "",
@@ -212,7 +213,7 @@ def _extended(req: Any, record: Any, vis: _Visibility) -> dict[str, Any]:
     return fields
 
 
-def _versioned(req: Any, entry: ServerEntry, vis: _Visibility, server_groups: bool) -> dict[str, Any]:
+def _versioned(req: ViewRequest, entry: ServerEntry, vis: _Visibility, server_groups: bool) -> dict[str, Any]:
     """The fields added by microversions, in the order Nova introduced them."""
     record = entry.record
     fields: dict[str, Any] = {}
@@ -239,7 +240,7 @@ def _versioned(req: Any, entry: ServerEntry, vis: _Visibility, server_groups: bo
     return fields
 
 
-def _full(req: Any, entry: ServerEntry, vis: _Visibility, server_groups: bool) -> dict[str, Any]:
+def _full(req: ViewRequest, entry: ServerEntry, vis: _Visibility, server_groups: bool) -> dict[str, Any]:
     server = _core(req, entry, vis, extend_address=True)
     server.update(_extended(req, entry.record, vis))
     server.update(_versioned(req, entry, vis, server_groups))
@@ -250,13 +251,13 @@ def _target(entry: ServerEntry) -> dict[str, str]:
     return {"project_id": entry.record.project_id}
 
 
-def show(req: Any, entry: ServerEntry) -> dict[str, Any]:
+def show(req: ViewRequest, entry: ServerEntry) -> dict[str, Any]:
     """``GET /servers/{id}``: ``{"server": {...}}`` with every field of the request's version."""
     vis = _visibility(req, _target(entry))
     return {"server": _full(req, entry, vis, server_groups=req.is_supported("2.71"))}
 
 
-def update(req: Any, entry: ServerEntry) -> dict[str, Any]:
+def update(req: ViewRequest, entry: ServerEntry) -> dict[str, Any]:
     """``PUT /servers/{id}``: a reduced representation before 2.75, the GET one from 2.75."""
     if req.is_supported("2.75"):
         return show(req, entry)
@@ -266,12 +267,12 @@ def update(req: Any, entry: ServerEntry) -> dict[str, Any]:
     return {"server": server}
 
 
-def basic(req: Any, record: Any) -> dict[str, Any]:
+def basic(req: ViewRequest, record: Any) -> dict[str, Any]:
     """One item of ``GET /servers``: ``id``, ``name`` and links."""
     return {"id": record.id, "name": record.name, "links": resource_links(req, COLLECTION, record.id)}
 
 
-def index(req: Any, records: Sequence[Any], limit: int | None) -> dict[str, Any]:
+def index(req: ViewRequest, records: Sequence[Any], limit: int | None) -> dict[str, Any]:
     """``GET /servers``: ``{"servers": [...]}`` plus ``servers_links`` when the page is full."""
     body: dict[str, Any] = {"servers": [basic(req, record) for record in records]}
     links = collection_links(req, COLLECTION, records, limit)
@@ -280,7 +281,7 @@ def index(req: Any, records: Sequence[Any], limit: int | None) -> dict[str, Any]
     return body
 
 
-def detail(req: Any, entries: Iterable[ServerEntry], limit: int | None) -> dict[str, Any]:
+def detail(req: ViewRequest, entries: Iterable[ServerEntry], limit: int | None) -> dict[str, Any]:
     """``GET /servers/detail``: full servers (without ``server_groups``) plus ``servers_links``."""
     entries = list(entries)
     # Nova decides list visibility once, without a per-server target.
@@ -292,7 +293,7 @@ def detail(req: Any, entries: Iterable[ServerEntry], limit: int | None) -> dict[
     return body
 
 
-def create(req: Any, record: Any, admin_pass: str | None = None) -> dict[str, Any]:
+def create(req: ViewRequest, record: Any, admin_pass: str | None = None) -> dict[str, Any]:
     """``POST /servers`` (202): id, links, disk config, security groups and, if given, ``adminPass``."""
     server = {
         "id": record.id,

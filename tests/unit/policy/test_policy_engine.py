@@ -7,6 +7,7 @@ import json
 import os
 import threading
 import time
+from urllib.parse import parse_qs
 
 import pytest
 from oslo_policy.policy import RuleDefault
@@ -126,6 +127,15 @@ def test_scope_types_are_enforced():
     assert not policy.authorize("system:reader", {}, {"roles": ["reader"], "project_id": "p1"})
 
 
+def test_reference_cycle_is_a_startup_error(tmp_path):
+    with pytest.raises(StartupError, match="refers to itself"):
+        engine(RuleDefault("a", "rule:b or role:admin"), RuleDefault("b", "role:member and rule:a"))
+    overrides = tmp_path / "policy.yaml"
+    write(overrides, '"a": "rule:a"\n')
+    with pytest.raises(StartupError, match="'a' refers to itself"):
+        engine(RuleDefault("a", "@"), policy_file=str(overrides))
+
+
 def test_unknown_rule_reference_fails_closed_unless_a_default_rule_exists():
     assert not engine(RuleDefault("thing", "rule:missing")).authorize("thing", OWN, ADMIN)
     with_default = engine(RuleDefault("thing", "rule:missing"), RuleDefault("default", "role:admin"))
@@ -136,9 +146,8 @@ def test_unknown_rule_reference_fails_closed_unless_a_default_rule_exists():
 class _Decider(http.server.BaseHTTPRequestHandler):
     """An external policy decision point that allows user u1 only."""
 
-    def do_POST(self):  # noqa: N802 - the name http.server calls
+    def do_POST(self):
         form = self.rfile.read(int(self.headers["Content-Length"])).decode()
-        from urllib.parse import parse_qs
         creds = json.loads(parse_qs(form)["credentials"][0])
         body = b"True" if creds.get("user_id") == "u1" else b"False"
         self.send_response(200)

@@ -1,21 +1,23 @@
-"""Test doubles for the view tests: a request exposing what views read, and records.
+"""Helpers of the view tests: requests, policy decisions and model records.
 
-The views read only ``api_version``, ``is_supported``, ``endpoint``, ``bookmark_endpoint``,
-``GET`` and ``context.can`` from a request; records are plain attribute bags with the
-model's attribute names.
+Requests are real :class:`apiframe.wsgi.Request` objects prepared as the resource layer
+prepares them; the policy context is a stand-in that allows a fixed set of rules, since
+which fields a caller sees is exactly what these tests vary. Records are real (transient)
+model objects.
 """
 
 from __future__ import annotations
 
 import datetime
-import types
 import uuid
 
 import jsonschema
-import webob
 
+from apiframe import wsgi
 from apiframe.api_version import APIVersion
+from apiframe.compute.db import models
 from apiframe.validation.formats import FORMAT_CHECKER
+from apiframe.validation.validators import ResponseValidator, compile_fast
 
 HOST = "http://compute.example.com:8774"
 PROJECT_ID = "6f70656e737461636b20342065766572"
@@ -43,27 +45,29 @@ class FakeContext:
         return rule in self.allowed
 
 
-class FakeRequest:
-    """The request attributes views use, over a real webob request for the query string."""
-
-    def __init__(self, version: str, allowed: frozenset[str] = ADMIN_RULES, query: str = "",
-                 project_in_url: bool = True) -> None:
-        self.api_version = APIVersion.parse(version)
-        suffix = f"/{PROJECT_ID}" if project_in_url else ""
-        self.endpoint = f"{HOST}/v2.1{suffix}"
-        self.bookmark_endpoint = f"{HOST}{suffix}"
-        self.GET = webob.Request.blank(f"/servers?{query}").GET
-        self.context = FakeContext(allowed)
-
-    def is_supported(self, version: str) -> bool:
-        return self.api_version >= APIVersion.parse(version)
+def make_request(version: str, allowed: frozenset[str] = ADMIN_RULES, query: str = "",
+                 project_in_url: bool = True) -> wsgi.Request:
+    """A real :class:`~apiframe.wsgi.Request` as the resource layer prepares it, whose
+    context allows exactly ``allowed`` (policy decisions are the views' input here)."""
+    prefix = f"/{PROJECT_ID}" if project_in_url else ""
+    req = wsgi.Request.blank(f"{HOST}/v2.1{prefix}/servers?{query}")
+    req.api_version = APIVersion.parse(version)
+    req.url_project_id = PROJECT_ID if project_in_url else None
+    req.endpoint_prefix = "/v2.1"
+    req.context = FakeContext(allowed)
+    return req
 
 
 def assert_valid(schema: dict, body: object) -> None:
-    """Fail with every error when ``body`` does not match ``schema`` (formats checked)."""
+    """Fail with every error when ``body`` does not match ``schema`` (formats checked).
+
+    Both compiled forms must accept it: the fast one and the authoritative one.
+    """
     validator = jsonschema.Draft202012Validator(schema, format_checker=FORMAT_CHECKER)
     errors = [f"{list(error.absolute_path)}: {error.message}" for error in validator.iter_errors(body)]
     assert not errors, errors
+    compile_fast(schema)(body)
+    ResponseValidator(schema).validate(body)
 
 
 def pick(table: list[tuple[str, object]], version: str) -> object:
@@ -82,7 +86,7 @@ UPDATED = datetime.datetime(2013, 9, 3, 4, 1, 33)
 LAUNCHED = datetime.datetime(2013, 9, 23, 13, 37, 0, 880302)
 
 
-def server_record(**overrides: object) -> types.SimpleNamespace:
+def server_record(**overrides: object) -> models.Server:
     """An active server record with the model's attributes."""
     fields = {
         "id": str(uuid.uuid4()),
@@ -128,10 +132,10 @@ def server_record(**overrides: object) -> types.SimpleNamespace:
         "deleted_at": None,
     }
     fields.update(overrides)
-    return types.SimpleNamespace(**fields)
+    return models.Server(**fields)
 
 
-def flavor_record(**overrides: object) -> types.SimpleNamespace:
+def flavor_record(**overrides: object) -> models.Flavor:
     """A public m1.tiny flavor record."""
     fields = {
         "flavorid": "1", "name": "m1.tiny", "memory_mb": 512, "vcpus": 1, "root_gb": 1,
@@ -139,10 +143,10 @@ def flavor_record(**overrides: object) -> types.SimpleNamespace:
         "description": None,
     }
     fields.update(overrides)
-    return types.SimpleNamespace(**fields)
+    return models.Flavor(**fields)
 
 
-def keypair_record(**overrides: object) -> types.SimpleNamespace:
+def keypair_record(**overrides: object) -> models.KeyPair:
     """An ssh keypair record."""
     fields = {
         "id": 1,
@@ -155,4 +159,4 @@ def keypair_record(**overrides: object) -> types.SimpleNamespace:
         "updated_at": None,
     }
     fields.update(overrides)
-    return types.SimpleNamespace(**fields)
+    return models.KeyPair(**fields)

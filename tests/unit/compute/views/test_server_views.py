@@ -9,8 +9,8 @@ from compute_view_fakes import (
     ADMIN_RULES,
     HOST,
     PROJECT_ID,
-    FakeRequest,
     assert_valid,
+    make_request,
     pick,
     server_record,
 )
@@ -105,7 +105,7 @@ DB_TIME = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}$")
 def expected_keys(table: list[tuple[str, set[str]]], version: str) -> set[str]:
     keys: set[str] = set()
     for first, added in table:
-        if FakeRequest(version).is_supported(first):
+        if make_request(version).is_supported(first):
             keys |= added
     return keys
 
@@ -118,14 +118,14 @@ def without_admin(keys: set[str], version: str) -> set[str]:
     """What a non-administrator sees: no OS-EXT-SRV-ATTR:* nor host_status, but the
     hostname from 2.90 (doc/api_samples/servers/v2.90/server-get-resp.json)."""
     keys = keys - ADMIN_V21 - ADMIN_V23 - {"host_status"}
-    if FakeRequest(version).is_supported("2.90"):
+    if make_request(version).is_supported("2.90"):
         keys.add("OS-EXT-SRV-ATTR:hostname")
     return keys
 
 
 @pytest.mark.parametrize("version", KEY_VERSIONS)
 def test_show_has_the_sample_keys_for_an_admin(version):
-    body = views.show(FakeRequest(version), entry())
+    body = views.show(make_request(version), entry())
     assert set(body) == {"server"}
     assert set(body["server"]) == expected_keys(SHOW_ADDED, version)
     assert_valid(pick(SHOW_SCHEMAS, version), body)
@@ -133,14 +133,14 @@ def test_show_has_the_sample_keys_for_an_admin(version):
 
 @pytest.mark.parametrize("version", KEY_VERSIONS)
 def test_show_hides_admin_fields_from_a_member(version):
-    body = views.show(FakeRequest(version, allowed=frozenset()), entry())
+    body = views.show(make_request(version, allowed=frozenset()), entry())
     assert set(body["server"]) == without_admin(expected_keys(SHOW_ADDED, version), version)
     assert_valid(pick(SHOW_SCHEMAS, version), body)
 
 
 @pytest.mark.parametrize("version", KEY_VERSIONS)
 def test_detail_is_show_without_server_groups(version):
-    req = FakeRequest(version)
+    req = make_request(version)
     body = views.detail(req, [entry(), entry()], limit=None)
     assert set(body) == {"servers"}
     for server in body["servers"]:
@@ -150,7 +150,7 @@ def test_detail_is_show_without_server_groups(version):
 
 @pytest.mark.parametrize("version", KEY_VERSIONS)
 def test_update_is_reduced_before_2_75_and_show_after(version):
-    req = FakeRequest(version)
+    req = make_request(version)
     body = views.update(req, entry())
     if req.is_supported("2.75"):
         # doc/api_samples/servers/v2.75/server-update-resp.json has every GET field.
@@ -163,7 +163,7 @@ def test_update_is_reduced_before_2_75_and_show_after(version):
 
 def test_show_values_have_nova_types_and_formats():
     record = server_record()
-    server = views.show(FakeRequest("2.1"), entry(id=record.id))["server"]
+    server = views.show(make_request("2.1"), entry(id=record.id))["server"]
     assert ISOTIME.match(server["created"]) and ISOTIME.match(server["updated"])
     assert server["created"] == "2013-09-03T04:01:32Z"
     assert DB_TIME.match(server["OS-SRV-USG:launched_at"])
@@ -181,7 +181,7 @@ def test_show_values_have_nova_types_and_formats():
 
 def test_links_self_is_versioned_and_bookmark_is_not():
     record = server_record()
-    server = views.show(FakeRequest("2.1"), views.ServerEntry(record, "ACTIVE", {}, []))["server"]
+    server = views.show(make_request("2.1"), views.ServerEntry(record, "ACTIVE", {}, []))["server"]
     assert server["links"] == [
         {"rel": "self", "href": f"{HOST}/v2.1/{PROJECT_ID}/servers/{record.id}"},
         {"rel": "bookmark", "href": f"{HOST}/{PROJECT_ID}/servers/{record.id}"},
@@ -193,61 +193,61 @@ def test_links_self_is_versioned_and_bookmark_is_not():
 
 def test_links_without_project_id_in_url():
     record = server_record()
-    req = FakeRequest("2.1", project_in_url=False)
+    req = make_request("2.1", project_in_url=False)
     assert views.basic(req, record)["links"][0]["href"] == f"{HOST}/v2.1/servers/{record.id}"
 
 
 def test_flavor_is_embedded_from_2_47_with_extra_specs_by_policy():
-    shown = views.show(FakeRequest("2.47"), entry())["server"]["flavor"]
+    shown = views.show(make_request("2.47"), entry())["server"]["flavor"]
     assert shown == {"vcpus": 1, "ram": 512, "disk": 1, "ephemeral": 0, "swap": 0,
                      "original_name": "m1.tiny", "extra_specs": {"hw:numa_nodes": "1"}}
-    hidden = views.show(FakeRequest("2.47", allowed=frozenset()), entry())["server"]["flavor"]
+    hidden = views.show(make_request("2.47", allowed=frozenset()), entry())["server"]["flavor"]
     assert "extra_specs" not in hidden
 
 
 def test_image_is_empty_string_when_booted_from_volume():
     for version in ("2.1", "2.98"):
-        body = views.show(FakeRequest(version), entry(image_ref=""))
+        body = views.show(make_request(version), entry(image_ref=""))
         assert body["server"]["image"] == ""
         assert_valid(pick(SHOW_SCHEMAS, version), body)
 
 
 def test_image_has_properties_from_2_98():
-    assert views.show(FakeRequest("2.98"), entry())["server"]["image"]["properties"] == {}
-    assert "properties" not in views.show(FakeRequest("2.97"), entry())["server"]["image"]
+    assert views.show(make_request("2.98"), entry())["server"]["image"]["properties"] == {}
+    assert "properties" not in views.show(make_request("2.97"), entry())["server"]["image"]
 
 
 def test_progress_only_in_progress_statuses():
     shutoff = views.ServerEntry(server_record(vm_state="stopped", power_state=4), "SHUTOFF", {}, [])
-    body = views.show(FakeRequest("2.1"), shutoff)
+    body = views.show(make_request("2.1"), shutoff)
     assert "progress" not in body["server"]
     assert_valid(schemas.show_response, body)
 
 
 def test_addresses_hidden_while_building():
     building = views.ServerEntry(server_record(vm_state="building", task_state="scheduling"), "BUILD", {}, [])
-    assert views.show(FakeRequest("2.1"), building)["server"]["addresses"] == {}
+    assert views.show(make_request("2.1"), building)["server"]["addresses"] == {}
 
 
 def test_host_status_unknown_only_policy_hides_an_up_host():
     rules = frozenset({"os_compute_api:servers:show:host_status:unknown-only"})
-    server = views.show(FakeRequest("2.16", allowed=rules), entry())["server"]
+    server = views.show(make_request("2.16", allowed=rules), entry())["server"]
     assert "host_status" not in server
-    admin = views.show(FakeRequest("2.16"), entry())["server"]
+    admin = views.show(make_request("2.16"), entry())["server"]
     assert admin["host_status"] == "UP"
-    no_host = views.show(FakeRequest("2.16"), entry(host=None))["server"]
+    no_host = views.show(make_request("2.16"), entry(host=None))["server"]
     assert no_host["host_status"] == "" and no_host["hostId"] == ""
 
 
 def test_show_checks_policy_against_the_server_project():
-    req = FakeRequest("2.16")
+    req = make_request("2.16")
     views.show(req, entry())
     assert req.context.asked
     assert all(target == {"project_id": PROJECT_ID} for _, target in req.context.asked)
 
 
 def test_detail_checks_policy_once_without_target():
-    req = FakeRequest("2.47")
+    req = make_request("2.47")
     views.detail(req, [entry() for _ in range(3)], limit=None)
     rules = [rule for rule, _ in req.context.asked]
     assert len(rules) == len(set(rules))
@@ -256,7 +256,7 @@ def test_detail_checks_policy_once_without_target():
 
 def test_versioned_values():
     record = server_record(locked=True, locked_reason="maintenance", description="web")
-    body = views.show(FakeRequest("2.100"), views.ServerEntry(
+    body = views.show(make_request("2.100"), views.ServerEntry(
         record, "ACTIVE", {}, ["a", "b"], pinned_availability_zone="us-west",
         scheduler_hints={"same_host": ["48e6a9f6-30af-47e0-bc04-acaed113bb4e"]}))
     server = body["server"]
@@ -270,7 +270,7 @@ def test_versioned_values():
 
 def test_index_items_and_next_link():
     records = [server_record(), server_record()]
-    req = FakeRequest("2.1", query="limit=2&name=web")
+    req = make_request("2.1", query="limit=2&name=web")
     body = views.index(req, records, limit=2)
     assert [set(item) for item in body["servers"]] == [{"id", "name", "links"}] * 2
     assert body["servers_links"] == [{
@@ -283,7 +283,7 @@ def test_index_items_and_next_link():
 
 def test_detail_next_link_points_at_detail():
     entries = [entry()]
-    body = views.detail(FakeRequest("2.1", query="limit=1"), entries, limit=1)
+    body = views.detail(make_request("2.1", query="limit=1"), entries, limit=1)
     assert body["servers_links"][0]["href"] == (
         f"{HOST}/v2.1/{PROJECT_ID}/servers/detail?limit=1&marker={entries[0].record.id}")
     assert_valid(schemas.detail_response, body)
@@ -291,11 +291,11 @@ def test_detail_next_link_points_at_detail():
 
 def test_create_response():
     record = server_record()
-    body = views.create(FakeRequest("2.1"), record, admin_pass="6NpUwoz2QDRN")
+    body = views.create(make_request("2.1"), record, admin_pass="6NpUwoz2QDRN")
     # Keys of doc/api_samples/servers/server-create-resp.json.
     assert set(body["server"]) == {"OS-DCF:diskConfig", "adminPass", "id", "links", "security_groups"}
     assert_valid(schemas.create_response, body)
-    without_password = views.create(FakeRequest("2.100"), server_record(security_groups=[]))
+    without_password = views.create(make_request("2.100"), server_record(security_groups=[]))
     assert without_password["server"]["security_groups"] == [{"name": "default"}]
     assert "adminPass" not in without_password["server"]
     assert_valid(schemas.create_response, without_password)
@@ -310,7 +310,7 @@ def test_create_image_response():
 def test_admin_rules_are_the_ones_views_ask():
     asked = set()
     for version in ("2.1", "2.47", "2.100"):
-        req = FakeRequest(version)
+        req = make_request(version)
         views.show(req, entry())
         asked |= {rule for rule, _ in req.context.asked}
     assert asked <= ADMIN_RULES | {views.HOST_STATUS_UNKNOWN_ONLY_RULE}

@@ -1,0 +1,1 @@
+"""Console scripts: ``apiframe-api`` (serve, routes, check) and ``apiframe-manage`` (db)."""

@@ -1,0 +1,188 @@
+"""``apiframe-api check``: find every problem that would stop the API, without serving.
+
+:func:`find_problems` is also ``serve``'s pre-flight: the server starts only when it
+returns none.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import logging
+from collections.abc import Iterator
+from importlib import metadata
+
+import sqlalchemy as sa
+from oslo_config import cfg
+from oslo_policy import _parser as policy_parser
+from oslo_policy import policy as oslo_policy
+
+from apiframe.app import API, build_api
+from apiframe.conf import list_opts
+from apiframe.deploy import config_files, database_exists, database_url, load_conf, masked_url
+from apiframe.exception import StartupError
+from apiframe.middleware.auth import build_auth_middleware, check_noauth_bind
+
+OPTS_NAMESPACE = "oslo.config.opts"
+
+
+def add_parser(subparsers: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:
+    """Declare ``check``."""
+    parser = subparsers.add_parser(
+        "check", parents=[parent], help="check configuration, plugins, schemas and policy without serving",
+        description="Load the configuration, plugins, schemas and policy as serve would and report "
+                    "every problem found; exit status 1 if there is any.")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the problems found, or a summary of what would be served."""
+    conf = load_conf(args.config_files)
+    api, problems = find_problems(conf)
+    database, database_problem = database_status(conf)
+    if database_problem:
+        problems.append(database_problem)
+    for problem in problems:
+        print(f"error: {problem}")
+    if problems:
+        print(f"{len(problems)} problem(s) found")
+        return 1
+    assert api is not None
+    print(f"configuration: {', '.join(config_files(args.config_files)) or 'built-in defaults'}")
+    print(f"plugins: {plugin_list(api)}")
+    print(f"operations: {len(api.assembly.operations)}, microversions {api.history.min}-{api.history.max}")
+    print(f"policy: {len(api.policy.rules)} rules, overrides from {conf.api.policy_file or 'nowhere'}")
+    print(f"auth: {conf.auth.strategy}")
+    print(f"database: {database}")
+    print("OK")
+    return 0
+
+
+def find_problems(conf: cfg.ConfigOpts) -> tuple[API | None, list[str]]:
+    """Build the API as ``serve`` would; return it (None if it cannot be built) and every problem."""
+    problems = option_problems(conf)
+    if problems:
+        return None, problems  # everything below reads those options
+    problems += auth_problems(conf)
+    if conf.api.policy_file:
+        problems += policy_file_problems(conf.api.policy_file)
+    try:
+        api = build_api(conf)
+    except StartupError as exc:
+        return None, [*problems, str(exc)]
+    return api, problems
+
+
+def option_problems(conf: cfg.ConfigOpts) -> list[str]:
+    """Options whose configured value is invalid (oslo.config checks a value only when it is read).
+
+    Covers every option apiframe's distributions publish for ``oslo-config-generator``
+    (entry points ``apiframe*`` of ``oslo.config.opts``), registering the ones plugins
+    would only register on first use.
+    """
+    problems = []
+    for group, opts in published_options():
+        conf.register_opts(opts, group=group)
+        for opt in opts:
+            try:
+                getattr(conf[group], opt.dest)
+            except (cfg.Error, ValueError) as exc:
+                problems.append(f"[{group}] {opt.dest}: {exc}")
+    return problems
+
+
+def published_options() -> list[tuple[str, list[cfg.Opt]]]:
+    """The ``(group, options)`` lists of the ``apiframe*`` ``oslo.config.opts`` entry points."""
+    found = []
+    for entry_point in sorted(metadata.entry_points(group=OPTS_NAMESPACE), key=lambda ep: ep.name):
+        if entry_point.name == "apiframe" or entry_point.name.startswith("apiframe."):
+            found += entry_point.load()()
+    return found or list_opts()
+
+
+def auth_problems(conf: cfg.ConfigOpts) -> list[str]:
+    """Whether the ``[auth]`` strategy can be set up, and ``noauth`` only on a loopback address."""
+    problems = []
+    try:
+        build_auth_middleware(conf.auth.strategy, _no_app, htpasswd_file=conf.auth.htpasswd_file)
+        if conf.auth.strategy == "noauth":
+            check_noauth_bind(conf.server.host, conf.auth.allow_noauth_on_public_bind)
+    except StartupError as exc:
+        problems.append(str(exc))
+    return problems
+
+
+def policy_file_problems(path: str) -> list[str]:
+    """Rules of the overrides file that oslo.policy cannot parse.
+
+    oslo.policy logs such a rule and treats it as "deny"; here it is an error. A missing
+    file (allowed: it may appear later) and YAML errors (``build_api`` reports them) are
+    left alone.
+    """
+    try:
+        with open(path, encoding="utf-8") as policy_file:
+            rules = oslo_policy.parse_file_contents(policy_file.read())
+    except (OSError, ValueError):
+        return []
+    if not isinstance(rules, dict):
+        return []
+    problems = []
+    for name, check in rules.items():
+        if not isinstance(check, str):
+            problems.append(f"policy file {path}: rule {name!r}: the check must be a string, not {check!r}")
+            continue
+        with _parser_errors() as errors:
+            policy_parser.parse_rule(check)
+        if errors:
+            problems.append(f"policy file {path}: rule {name!r}: cannot parse {check!r} ({errors[0]})")
+    return problems
+
+
+@contextlib.contextmanager
+def _parser_errors() -> Iterator[list[str]]:
+    # oslo.policy's parser does not raise on a bad rule: it logs and returns a "deny" check.
+    logger = logging.getLogger(policy_parser.__name__)
+    handler = _Collector(logging.ERROR)
+    propagate, logger.propagate = logger.propagate, False
+    logger.addHandler(handler)
+    try:
+        yield handler.messages
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = propagate
+
+
+class _Collector(logging.Handler):
+    def __init__(self, level: int) -> None:
+        super().__init__(level)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def database_status(conf: cfg.ConfigOpts) -> tuple[str, str | None]:
+    """A line describing the database and its schema revision, and a problem if it is unreachable."""
+    from apiframe.compute.db.migration import current_revision, head_revision
+
+    url = database_url(conf)
+    shown = masked_url(url)
+    if not database_exists(url):
+        return f"{shown} (not created yet; serve or 'apiframe-manage db sync' creates it)", None
+    try:
+        current = current_revision(url)
+    except sa.exc.SQLAlchemyError as exc:
+        return shown, f"database {shown}: cannot connect ({exc}); check [database] connection"
+    head = head_revision()
+    if current == head:
+        return f"{shown} (schema revision {current}, the newest)", None
+    return f"{shown} (schema revision {current}, newest {head}: run 'apiframe-manage db sync')", None
+
+
+def plugin_list(api: API) -> str:
+    """The loaded plugins as ``alias (vN), ...``, for start-up output."""
+    return ", ".join(f"{plugin.alias} (v{plugin.version})" for plugin in api.plugins) or "none"
+
+
+def _no_app(environ: dict, start_response: object) -> list[bytes]:
+    return []

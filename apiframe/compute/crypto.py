@@ -1,0 +1,63 @@
+"""Keypair cryptography: import checks, fingerprints, and generation.
+
+Fingerprints are those the compute API shows: for SSH keys the MD5 of the key blob as
+colon-separated hex (``1e:2c:...``), for X.509 certificates the SHA-1 of the DER
+encoding, likewise colon-separated.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import rsa
+
+from apiframe import exception
+
+SSH = "ssh"
+X509 = "x509"
+
+
+def _colon_hex(digest: bytes) -> str:
+    return ":".join(f"{byte:02x}" for byte in digest)
+
+
+def _invalid(reason: str) -> exception.BadRequest:
+    return exception.BadRequest(f"Keypair data is invalid: {reason}")
+
+
+def ssh_fingerprint(public_key: str) -> str:
+    """Check an OpenSSH public key line (rsa, ecdsa, ed25519, ...) and return its fingerprint."""
+    try:
+        serialization.load_ssh_public_key(public_key.strip().encode())
+        blob = base64.b64decode(public_key.split()[1], validate=True)
+    except (ValueError, IndexError, binascii.Error, UnicodeEncodeError):
+        raise _invalid("failed to generate fingerprint") from None
+    return _colon_hex(hashlib.md5(blob, usedforsecurity=False).digest())
+
+
+def x509_fingerprint(certificate: str) -> str:
+    """Check a PEM X.509 certificate and return its fingerprint."""
+    try:
+        cert = x509.load_pem_x509_certificate(certificate.encode())
+    except (ValueError, UnicodeEncodeError):
+        raise _invalid("failed to generate fingerprint") from None
+    return _colon_hex(cert.fingerprint(hashes.SHA1()))
+
+
+def fingerprint(key_type: str, public_key: str) -> str:
+    """The fingerprint of an imported key of ``key_type`` (``ssh`` or ``x509``)."""
+    return x509_fingerprint(public_key) if key_type == X509 else ssh_fingerprint(public_key)
+
+
+def generate_ssh_keypair() -> tuple[str, str]:
+    """A new 2048-bit RSA key: ``(private key PEM, OpenSSH public key line)``."""
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    private = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.TraditionalOpenSSL,
+                                serialization.NoEncryption()).decode()
+    public = key.public_key().public_bytes(serialization.Encoding.OpenSSH,
+                                           serialization.PublicFormat.OpenSSH).decode()
+    return private, f"{public} Generated-by-apiframe"

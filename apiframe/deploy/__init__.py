@@ -1,0 +1,95 @@
+"""Running apiframe as a service: which configuration files, which database, which logging.
+
+Shared by the console scripts (:mod:`apiframe.cmd`), the WSGI module
+(:mod:`apiframe.deploy.wsgi`) and the paste.deploy factories (:mod:`apiframe.deploy.paste`),
+so that every way of starting the API reads the same files and opens the same database
+(:func:`apiframe.compute.conf.database_url`, re-exported here).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+from oslo_config import cfg
+
+from apiframe.compute.conf import database_url
+from apiframe.conf import data_dir, make_conf
+from apiframe.exception import StartupError
+
+__all__ = ["config_files", "database_exists", "database_url", "load_conf", "masked_url",
+           "prepare_database", "setup_logging"]
+
+#: Environment variable naming the configuration file when none is given explicitly.
+CONFIG_FILE_ENV = "APIFRAME_CONFIG_FILE"
+#: Read when neither ``--config-file`` nor ``$APIFRAME_CONFIG_FILE`` names a file and it exists.
+DEFAULT_CONFIG_FILE = "/etc/apiframe/apiframe.conf"
+
+LOG_FORMAT = "%(asctime)s %(process)d %(levelname)s %(name)s %(message)s"
+
+
+def config_files(explicit: Sequence[str] | None = None) -> list[str]:
+    """The configuration files to read, first match wins.
+
+    ``explicit`` (``--config-file``) if given; else ``$APIFRAME_CONFIG_FILE``; else
+    :data:`DEFAULT_CONFIG_FILE` if it exists; else none (built-in defaults).
+    """
+    if explicit:
+        return list(explicit)
+    from_env = os.environ.get(CONFIG_FILE_ENV)
+    if from_env:
+        return [from_env]
+    return [DEFAULT_CONFIG_FILE] if os.path.isfile(DEFAULT_CONFIG_FILE) else []
+
+
+def load_conf(explicit: Sequence[str] | None = None) -> cfg.ConfigOpts:
+    """Parse apiframe's configuration from :func:`config_files`; raise ``StartupError`` if unreadable."""
+    files = config_files(explicit)
+    missing = [path for path in files if not os.path.isfile(path)]
+    if missing:
+        raise StartupError(f"configuration file not found: {', '.join(missing)}")
+    try:
+        return make_conf(config_files=files)
+    except cfg.Error as exc:
+        raise StartupError(f"cannot read configuration {', '.join(files)}: {exc}") from exc
+
+
+def masked_url(url: str) -> str:
+    """``url`` with its password hidden, for output and logs."""
+    return sa.make_url(url).render_as_string(hide_password=True)
+
+
+def database_exists(url: str) -> bool:
+    """False only for a SQLite file that has not been created yet; servers are assumed to exist."""
+    parsed = sa.make_url(url)
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
+        return True
+    return os.path.exists(parsed.database)
+
+
+def prepare_database(conf: cfg.ConfigOpts) -> str:
+    """Create the data directory if the default SQLite file lives there, migrate to the newest schema.
+
+    Returns the database URL. Migrating an up-to-date database does nothing.
+    """
+    from apiframe.compute.db.migration import upgrade
+
+    url = database_url(conf)
+    if not conf.database.connection:
+        os.makedirs(data_dir(conf), exist_ok=True)
+    try:
+        upgrade(url)
+    except sa.exc.SQLAlchemyError as exc:
+        raise StartupError(f"database {masked_url(url)}: cannot migrate it ({exc}); check "
+                           f"[database] connection") from exc
+    return url
+
+
+def setup_logging(level: int = logging.INFO) -> None:
+    """Log to stderr at ``level`` unless the hosting server has configured logging already."""
+    logging.basicConfig(level=level, format=LOG_FORMAT, stream=sys.stderr)
+    # Alembic announces each of its plugins at INFO on every migration run.
+    logging.getLogger("alembic.runtime.plugins").setLevel(max(level, logging.WARNING))

@@ -1,0 +1,82 @@
+"""apiframe under gunicorn, started from Python rather than from gunicorn's command line.
+
+Each worker builds its own application after the fork (the application is not
+preloaded): no database connection, lock or thread is ever shared between processes.
+
+Shutdown: SIGTERM and the first Ctrl-C close the listening sockets and give in-flight
+requests ``[server] graceful_timeout`` seconds to finish; a second Ctrl-C stops at once.
+"""
+
+from __future__ import annotations
+
+import signal
+from collections.abc import Callable
+from typing import Any
+
+from gunicorn.app.base import BaseApplication
+from gunicorn.arbiter import Arbiter
+from oslo_config import cfg
+
+from apiframe.app import WSGIApp, build_app
+
+
+def bind_address(host: str, port: int) -> str:
+    """``host:port`` as gunicorn's ``bind`` wants it, IPv6 addresses in brackets."""
+    return f"[{host.strip('[]')}]:{port}" if ":" in host else f"{host}:{port}"
+
+
+class APIServer(BaseApplication):
+    """A gunicorn master serving apiframe from ``[server] workers`` worker processes.
+
+    ``on_ready`` is called with the URLs served (``http://host:port``, the real port when
+    0 was asked for) once the first worker has built the application and accepts requests.
+    """
+
+    def __init__(self, conf: cfg.ConfigOpts, on_ready: Callable[[list[str]], None] | None = None) -> None:
+        self.conf = conf
+        self.on_ready = on_ready
+        super().__init__(prog="apiframe-api")
+
+    def load_config(self) -> None:
+        """Translate the ``[server]`` options into gunicorn settings."""
+        server = self.conf.server
+        on_ready = self.on_ready
+
+        def post_worker_init(worker: Any) -> None:
+            # Ctrl-C reaches every process of the terminal's group, and a gunicorn worker
+            # would exit at once: workers ignore it and the master stops them gracefully.
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
+            if on_ready is not None and worker.age == 1:
+                on_ready([str(listener) for listener in worker.sockets])
+
+        settings: dict[str, Any] = {
+            "bind": [bind_address(server.host, server.port)],
+            "workers": server.workers,
+            "graceful_timeout": server.graceful_timeout,
+            "proc_name": "apiframe-api",
+            "accesslog": None,  # AccessLog middleware writes one line per request
+            "errorlog": "-",
+            "post_worker_init": post_worker_init,
+        }
+        if "control_socket_disable" in self.cfg.settings:
+            # gunicorn's runtime control socket is one per-user path shared by every
+            # instance on the host; apiframe is managed with signals only.
+            settings["control_socket_disable"] = True
+        for name, value in settings.items():
+            self.cfg.set(name, value)
+
+    def load(self) -> WSGIApp:
+        """Build the application; called in each worker after the fork."""
+        return build_app(self.conf)
+
+    def run(self) -> None:
+        """Serve until SIGTERM or Ctrl-C; exits the process (status 0 on a clean stop)."""
+        _GracefulArbiter(self).run()
+
+
+class _GracefulArbiter(Arbiter):
+    """gunicorn's master, with SIGINT stopping as gracefully as SIGTERM the first time."""
+
+    def handle_int(self) -> None:
+        """Stop gracefully; a second SIGINT during the wait makes the stop immediate."""
+        self.handle_term()

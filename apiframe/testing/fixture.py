@@ -1,0 +1,178 @@
+"""The app fixture: the real WSGI application, built in-process for one test.
+
+:class:`AppFixture` builds the application exactly as ``apiframe-api serve`` does
+(plugins from entry points, policy, middleware), with a temporary directory, a
+throw-away database, configuration written to a real config file and policy overrides
+written to a real policy file. It works as a context manager (``with AppFixture(...)``),
+with explicit :meth:`~AppFixture.start`/:meth:`~AppFixture.stop`, from the pytest
+fixtures of :mod:`apiframe.testing.pytest_plugin` and from
+:class:`apiframe.testing.APITestCase`.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import yaml
+from oslo_config import cfg
+
+from apiframe.api_version import VersionHistory
+from apiframe.app import API, build_api, load_history, wrap
+from apiframe.conf import make_conf
+from apiframe.extensions import Extension, PluginContext, load_extensions, order_plugins
+from apiframe.testing.client import Client
+from apiframe.testing.database import DATABASE_ENV, ThrowAwayDatabase
+from apiframe.testing.personas import DEFAULT_PROJECT_ID, Persona
+
+PluginChoice = str | type[Extension]
+Config = Mapping[str, Mapping[str, Any]]
+
+#: How long the policy file is trusted before it is looked at again; :meth:`AppFixture.set_policy`
+#: reloads at once, so tests never wait for it.
+_POLICY_RELOAD_INTERVAL = 3600.0
+
+
+class AppFixture:
+    """One application under test, with everything it owns thrown away afterwards.
+
+    ``plugins``: ``None`` loads every installed plugin (entry point group
+    ``apiframe.api.v21.extensions``); otherwise a list of entry point names and/or
+    :class:`~apiframe.extensions.Extension` subclasses (handy for a plugin that is not
+    installed). ``history``: the API's :class:`VersionHistory` (default: the compute API's).
+    ``config``: option overrides, ``{"group": {"option": value}}``, including groups that
+    plugins register later. ``policy``: rule overrides, ``{"rule": "check string"}``.
+    ``database``: a server URL to create a throw-away database on (default: a SQLite
+    file, or ``$APIFRAME_TEST_DATABASE``). ``project_id``: the project of the ``member``
+    and ``reader`` personas. Responses are checked against their schemas
+    (``[api] response_validation = error``) unless ``config`` says otherwise.
+    """
+
+    def __init__(self, plugins: Sequence[PluginChoice] | None = None, *, history: VersionHistory | None = None,
+                 config: Config | None = None, policy: Mapping[str, str] | None = None,
+                 database: str | None = None, project_id: str = DEFAULT_PROJECT_ID) -> None:
+        self.plugin_choice = None if plugins is None else list(plugins)
+        self.history = history or load_history()
+        self.config = {group: dict(options) for group, options in (config or {}).items()}
+        self.policy = dict(policy or {})
+        self.database_server = database if database is not None else os.environ.get(DATABASE_ENV) or None
+        self.project_id = project_id
+        self.directory: str | None = None
+        self.conf: cfg.ConfigOpts | None = None
+        self.context: PluginContext | None = None
+        self.api: API | None = None
+        self.app: Any = None
+        self._database: ThrowAwayDatabase | None = None
+
+    def start(self) -> AppFixture:
+        """Create the directory and database, write config and policy, build the app."""
+        if self.app is not None:
+            return self
+        self.directory = tempfile.mkdtemp(prefix="apiframe-test-")
+        try:
+            self._database = ThrowAwayDatabase(self.directory, self.database_server)
+            database_url = self._database.create()
+            self.conf = make_conf(config_files=[self._write_config(database_url)])
+            self._write_policy(self.policy)
+            self.context = PluginContext(conf=self.conf)
+            self.api = build_api(self.conf, plugins=self._load_plugins(), history=self.history)
+            self.app = wrap(self.api.router, self.conf)
+        except BaseException:
+            self.stop()
+            raise
+        return self
+
+    def stop(self) -> None:
+        """Close the plugins' services, drop the database, remove the directory."""
+        if self.context is not None:
+            for service in self.context.services.values():
+                close = getattr(service, "close", None)
+                if callable(close):
+                    close()
+        if self._database is not None:
+            self._database.drop()
+        if self.directory is not None:
+            shutil.rmtree(self.directory, ignore_errors=True)
+        self.app = self.api = self.context = self.conf = self._database = self.directory = None
+
+    def __enter__(self) -> AppFixture:
+        return self.start()
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.stop()
+
+    @property
+    def database_url(self) -> str:
+        """The URL of this application's database (``[database] connection``)."""
+        return self._started().conf.database.connection
+
+    @property
+    def services(self) -> dict[str, Any]:
+        """The per-application services the plugins keep (``PluginContext.services``)."""
+        return self._started().context.services
+
+    def client(self, persona: str | Persona = "member", *, version: str | None = None,
+               project_in_url: bool = False) -> Client:
+        """A :class:`Client` of this application acting as ``persona`` at ``version``."""
+        return Client(self._started().app, persona=persona, version=version,
+                      service_type=self.history.service_type, project_id=self.project_id,
+                      project_in_url=project_in_url)
+
+    def set_policy(self, rules: Mapping[str, str]) -> None:
+        """Replace the policy overrides while the application runs; effective at once."""
+        self.policy = dict(rules)
+        self._write_policy(self.policy)
+        self._started().api.policy.reload()
+
+    def _started(self) -> Any:
+        if self.app is None:
+            raise RuntimeError("the AppFixture is not started; call start() or use it in a 'with' block")
+        return self
+
+    def _load_plugins(self) -> list[Extension]:
+        conf = self.conf
+        if self.plugin_choice is None:
+            return load_extensions(conf.api.enabled_plugins, self.context, skip_failed=conf.api.skip_failed_plugins)
+        names = [p for p in self.plugin_choice if isinstance(p, str)]
+        classes = [p for p in self.plugin_choice if not isinstance(p, str)]
+        loaded = load_extensions(names, self.context) if names else []
+        return order_plugins([*loaded, *(plugin_class(self.context) for plugin_class in classes)])
+
+    def _write_config(self, database_url: str) -> str:
+        settings: dict[str, dict[str, Any]] = {
+            "api": {"response_validation": "error", "policy_file": self._policy_path(),
+                    "policy_reload_interval": _POLICY_RELOAD_INTERVAL},
+            "auth": {"strategy": "noauth"},
+            "database": {"connection": database_url, "data_dir": self.directory},
+        }
+        for group, options in self.config.items():
+            settings.setdefault(group, {}).update(options)
+        path = os.path.join(self.directory, "apiframe.conf")
+        with open(path, "w", encoding="utf-8") as config_file:
+            for group, options in settings.items():
+                config_file.write(f"[{group}]\n")
+                for name, value in options.items():
+                    if value is not None:
+                        config_file.write(f"{name} = {_config_value(value)}\n")
+        return path
+
+    def _policy_path(self) -> str:
+        return os.path.join(self.directory, "policy.yaml")
+
+    def _write_policy(self, rules: Mapping[str, str]) -> None:
+        with open(self._policy_path(), "w", encoding="utf-8") as policy_file:
+            yaml.safe_dump(dict(rules), policy_file)
+
+
+def _config_value(value: Any) -> str:
+    """An option value as oslo.config reads it from a file."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, Mapping):
+        return ",".join(f"{key}:{item}" for key, item in value.items())
+    if isinstance(value, list | tuple | set):
+        return ",".join(str(item) for item in value)
+    return str(value).replace("\n", "\n    ")

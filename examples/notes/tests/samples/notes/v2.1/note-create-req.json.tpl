@@ -1,0 +1,6 @@
+{
+    "note": {
+        "title": "%(title)s",
+        "text": "%(text)s"
+    }
+}

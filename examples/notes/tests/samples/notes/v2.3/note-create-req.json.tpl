@@ -1,0 +1,7 @@
+{
+    "note": {
+        "title": "%(title)s",
+        "text": "%(text)s",
+        "tags": ["shopping", "weekly"]
+    }
+}

@@ -1,0 +1,57 @@
+"""Schemathesis against the generated documents of the minimum and maximum microversion."""
+
+import importlib.metadata
+
+import pytest
+
+from apiframe.extensions import NAMESPACE
+from fuzzing import fuzz, write_htpasswd
+from sample_api import HISTORY, sample_api_and_app
+
+pytest.importorskip("schemathesis")
+
+LEAKY = "GET /v2.1/widgets/{id}/leaky"
+
+
+@pytest.fixture(scope="module")
+def sample(sample_plugins, tmp_path_factory):
+    htpasswd = write_htpasswd(tmp_path_factory.mktemp("auth") / "htpasswd")
+    return sample_api_and_app(strategy="http_basic", htpasswd_file=htpasswd)
+
+
+@pytest.mark.parametrize("version", [str(HISTORY.min), str(HISTORY.max)])
+def test_sample_api_conforms_to_its_document(sample, version):
+    assert fuzz(*sample, version, max_examples=25, exclude=(LEAKY,)) == {}
+
+
+def test_fuzzing_finds_a_server_error(sample):
+    """The sample's ``leaky`` operation raises an error it did not declare: a 500."""
+    failures = fuzz(*sample, str(HISTORY.min), max_examples=5, only=(LEAKY,))
+    assert list(failures) == [LEAKY]
+    assert "ServerError" in {type(failure).__name__ for failure in failures[LEAKY].exceptions}
+
+
+def compute_plugins():
+    """The plugins the apiframe distribution itself registers: the compute API."""
+    return sorted(ep.name for ep in importlib.metadata.entry_points(group=NAMESPACE)
+                  if ep.value.startswith("apiframe."))
+
+
+@pytest.fixture(scope="module")
+def compute(tmp_path_factory):
+    names = compute_plugins()
+    if not names:
+        pytest.skip("the compute API's plugins are not registered (install apiframe)")
+    from apiframe.testing.fixture import AppFixture
+
+    htpasswd = write_htpasswd(tmp_path_factory.mktemp("auth") / "htpasswd", project="fuzz-project")
+    fixture = AppFixture(names, config={"auth": {"strategy": "http_basic", "htpasswd_file": htpasswd}})
+    with fixture:
+        yield fixture.api, fixture.app
+
+
+@pytest.mark.parametrize("which", ["min", "max"])
+def test_compute_api_conforms_to_its_document(compute, which):
+    api, app = compute
+    version = api.history.min if which == "min" else api.history.max
+    assert fuzz(api, app, version, max_examples=8) == {}

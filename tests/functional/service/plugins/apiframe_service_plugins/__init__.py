@@ -1,0 +1,1 @@
+"""Plugins for the tests that run apiframe as a service."""

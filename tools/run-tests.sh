@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Runs apiframe's whole test suite from a clean checkout: creates a virtualenv in .venv
+# (unless VENV names another), installs the package with its test extras, checks style,
+# then runs the tests. Extra arguments go to pytest.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+VENV=${VENV:-.venv}
+PYTHON=${PYTHON:-python3}
+if [ ! -x "$VENV/bin/python" ]; then
+    "$PYTHON" -m venv "$VENV"
+fi
+"$VENV/bin/python" -m pip install --quiet --upgrade pip
+"$VENV/bin/python" -m pip install --quiet -e ".[test]"
+
+"$VENV/bin/ruff" check .
+"$VENV/bin/python" -m pytest -n 2 "$@"
