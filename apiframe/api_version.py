@@ -133,6 +133,9 @@ class VersionHistory:
     updated: str = "2013-07-23T11:33:21Z"
     min: APIVersion = field(init=False)
     max: APIVersion = field(init=False)
+    _legacy_key: str = field(init=False, repr=False)
+    _accepted: dict[tuple[str | None, str | None], APIVersion] = field(
+        init=False, repr=False, compare=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         versions = [APIVersion.parse(v) for v in self.descriptions]
@@ -142,13 +145,25 @@ class VersionHistory:
             raise ValueError("versions must be listed in ascending order")
         object.__setattr__(self, "min", versions[0])
         object.__setattr__(self, "max", versions[-1])
+        object.__setattr__(self, "_legacy_key", _environ_key(self.legacy_header or "-"))
 
     def requested(self, environ: Mapping[str, str]) -> APIVersion:
         """The version a request asks for, validated against this API's range.
 
         Raises 400 for a malformed value and 406 (naming the rejected version, which the
-        caller echoes in the response headers) for one out of range.
+        caller echoes in the response headers) for one out of range. Clients send the
+        same few header values again and again, so accepted ones are remembered.
         """
+        key = (environ.get(_STANDARD_KEY), environ.get(self._legacy_key))
+        version = self._accepted.get(key)
+        if version is None:
+            version = self._negotiate(environ)
+            if len(self._accepted) >= _MAX_REMEMBERED:
+                self._accepted.clear()
+            self._accepted[key] = version
+        return version
+
+    def _negotiate(self, environ: Mapping[str, str]) -> APIVersion:
         text = requested_version_text(environ, self.service_type, self.legacy_header)
         if text is None:
             return self.min
@@ -175,6 +190,7 @@ def _environ_key(header: str) -> str:
 
 
 _STANDARD_KEY = _environ_key(STANDARD_HEADER)
+_MAX_REMEMBERED = 512
 
 
 def requested_version_text(environ: Mapping[str, str], service_type: str,

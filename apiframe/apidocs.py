@@ -39,23 +39,22 @@ _QUERY = {
 
 
 class OpenAPIController(wsgi.Controller):
-    """Serves the OpenAPI document of each microversion, rendered once per version."""
+    """Serves the OpenAPI document of each microversion.
+
+    Documents are rendered per request (some milliseconds), so the policy rules they
+    report are the ones in force, overrides reloaded since start-up included.
+    """
 
     def __init__(self, history: VersionHistory, render: Callable[[APIVersion], dict[str, Any]]) -> None:
         self.history = history
         self.render = render
-        self._documents: dict[APIVersion, dict[str, Any]] = {}
 
     @wsgi.public
     @query_schema(_QUERY)
     def show(self, req: wsgi.Request) -> dict[str, Any]:
         """``GET /v2.1/openapi.json[?microversion=X.Y]``."""
         asked = req.query.get("microversion")
-        version = resolve_version(self.history, asked[0]) if asked else req.api_version
-        document = self._documents.get(version)
-        if document is None:
-            document = self._documents[version] = self.render(version)
-        return document
+        return self.render(resolve_version(self.history, asked[0]) if asked else req.api_version)
 
 
 def _assets_dir() -> Path | None:

@@ -65,10 +65,13 @@ def load_history(path: str = DEFAULT_HISTORY) -> VersionHistory:
 
 
 def build_api(conf: cfg.ConfigOpts, *, plugins: Sequence[Extension] | None = None,
-              history: VersionHistory | None = None) -> API:
-    """Load plugins and compile the API; raise ``StartupError`` on any inconsistency."""
+              history: VersionHistory | None = None, context: PluginContext | None = None) -> API:
+    """Load plugins and compile the API; raise ``StartupError`` on any inconsistency.
+
+    Pass ``context`` when ``plugins`` were instantiated by the caller with it.
+    """
     history = history or load_history()
-    context = PluginContext(conf=conf)
+    context = context or PluginContext(conf=conf)
     if plugins is None:
         plugins = load_extensions(conf.api.enabled_plugins, context,
                                   skip_failed=conf.api.skip_failed_plugins)
@@ -105,9 +108,9 @@ def surface_fingerprint(routes: Sequence[Route]) -> str:
 
 
 def build_app(conf: cfg.ConfigOpts, *, plugins: Sequence[Extension] | None = None,
-              history: VersionHistory | None = None) -> WSGIApp:
+              history: VersionHistory | None = None, context: PluginContext | None = None) -> WSGIApp:
     """The whole WSGI application, middleware included (see the module docstring)."""
-    api = build_api(conf, plugins=plugins, history=history)
+    api = build_api(conf, plugins=plugins, history=history, context=context)
     return wrap(api.router, conf)
 
 

@@ -96,8 +96,7 @@ class PolicyEngine:
         if not self._reload_lock.acquire(blocking=False):
             return  # another thread is reloading; keep answering from the current rules
         try:
-            assert self._reload_interval is not None
-            self._next_check = time.monotonic() + self._reload_interval
+            self._next_check = time.monotonic() + (self._reload_interval or 0.0)
             if _file_state(self._policy_file) != self._file_state:
                 self._swap_rule_set()
         finally:
@@ -129,7 +128,7 @@ class _RuleSet:
 def _load_enforcer(defaults: Sequence[oslo_policy.RuleDefault],
                    policy_file: str | None) -> oslo_policy.Enforcer:
     conf = cfg.ConfigOpts()
-    conf([], project="apiframe", default_config_files=[], default_config_dirs=[])
+    conf([], project="apiframe", default_config_files=[], default_config_dirs=[], use_env=False)
     enforcer = oslo_policy.Enforcer(
         # Given a relative name the enforcer would search /etc and the home directory;
         # an absolute path is only ever itself, and the empty file stands for "no overrides".
@@ -150,11 +149,13 @@ def _load_enforcer(defaults: Sequence[oslo_policy.RuleDefault],
 
 
 def _file_state(path: str | None) -> tuple[int, int, int] | None:
+    if path is None:
+        return None
     try:
-        st = os.stat(path) if path else None
+        st = os.stat(path)
     except OSError:
         return None
-    return None if st is None else (st.st_mtime_ns, st.st_size, st.st_ino)
+    return st.st_mtime_ns, st.st_size, st.st_ino
 
 
 class _Compiler:

@@ -17,6 +17,7 @@ from typing import Any
 from apiframe import body as request_body
 from apiframe import exception, faults
 from apiframe.api_version import APIVersion, UnsupportedVersion, VersionHistory
+from apiframe.validation import InvalidResponse
 from apiframe.wsgi import Request, ResponseObject
 
 LOG = logging.getLogger(__name__)
@@ -112,7 +113,11 @@ class Operation:
                  version: APIVersion) -> Iterable[bytes]:
         kwargs: dict[str, Any] = dict(url_vars)
         if call.query_validator is not None:
-            req.query = call.query_validator.validate(req.GET)
+            try:
+                params = req.GET
+            except UnicodeDecodeError:
+                raise exception.BadRequest("Query string is not UTF-8 encoded") from None
+            req.query = call.query_validator.validate(params)
         if operation.takes_body:
             if call.body_validator is not None:
                 call.body_validator.validate(body)
@@ -135,7 +140,11 @@ class Operation:
             start_response(_status_line(code), headers)
             return [b""]
         if call.response_validator is not None:
-            call.response_validator.validate(response.obj)
+            try:
+                call.response_validator.validate(response.obj)
+            except InvalidResponse as exc:
+                # Only in the "error" mode of tests and strict deployments: say what is wrong.
+                raise exception.APIError(f"{operation.name}: {exc}") from exc
         payload = json.dumps(response.obj).encode()
         headers.append(("Content-Type", "application/json"))
         headers.append(("Content-Length", str(len(payload))))

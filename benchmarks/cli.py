@@ -30,7 +30,7 @@ def settings_for(smoke: bool, loadgen: str) -> Settings:
             http=overhttp.HTTPSettings(rounds=1, seconds=0.2, max_requests=30, connections=2,
                                        loadgen="python" if loadgen == "auto" else loadgen),
             dispatch=scaling.DispatchSettings(rounds=1, batch=20),
-            startup=startup.StartupSettings(counts=(1, 10, 100), repeats=1),
+            startup=startup.StartupSettings(counts=(1, 100), repeats=1),
             rss_requests=300,
         )
     return Settings(

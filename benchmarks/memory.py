@@ -8,6 +8,7 @@ endpoints, collects garbage and reads RSS again, printing both as JSON.
 from __future__ import annotations
 
 import gc
+import importlib
 import json
 import os
 import resource
@@ -36,8 +37,6 @@ def rss_kib() -> int:
 
 def probe(stack_name: str, requests: int) -> dict[str, int]:
     """Measure RSS of ``stack_name`` in this process, before and after ``requests`` requests."""
-    import importlib
-
     module = importlib.import_module(STACK_MODULES[stack_name])
     prepared = [wsgi_client.PreparedRequest(spec) for spec in workload.measured_requests().values()]
     gc.collect()

@@ -1,15 +1,18 @@
 """Start-up time with 1, 10 and 100 plugins, each run in a fresh interpreter.
 
-Two loaders run over the same generated plugin distributions:
+Two loaders run over the same generated plugin distributions, each asked for
+exactly the N generated plugins (so plugins installed in the environment, such as
+the compute API's, do not count):
 
-* ``stevedore`` — entry-point scan and import of every plugin, nothing else: the
-  floor any entry-point loader stands on;
-* ``apiframe.extensions.load_extensions(enabled=None)`` — apiframe's loader
+* ``stevedore`` — entry-point scan and import of the named plugins, nothing else:
+  the floor any entry-point loader stands on;
+* ``apiframe.extensions.load_extensions(enabled=names)`` — apiframe's loader
   (scan, import, instantiate, check and order), when apiframe is importable.
 
 The clock starts before the loader's own import, so it includes importing the
 framework. The first run in a new plugin directory is cold (stevedore's on-disk
-entry-point cache misses); the rest are warm and reported as a median.
+entry-point cache misses); the rest are warm and reported as a median, in wall
+time and in CPU time (which a busy shared machine does not inflate).
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from benchmarks import plugin_dists, report
 
@@ -33,20 +37,22 @@ LOADERS = {
 import stevedore
 def fail(manager, entry_point, exc):
     raise exc
-loaded = len(stevedore.ExtensionManager({plugin_dists.NAMESPACE!r}, invoke_on_load=False,
-                                        on_load_failure_callback=fail, verify_requirements=False).extensions)
+loaded = len(stevedore.NamedExtensionManager({plugin_dists.NAMESPACE!r}, names=NAMES, invoke_on_load=False,
+                                             on_load_failure_callback=fail).extensions)
 """,
     "apiframe load_extensions": """
 from apiframe.extensions import load_extensions
-loaded = len(load_extensions(enabled=None))
+loaded = len(load_extensions(enabled=NAMES))
 """,
 }
 
 _CHILD = """
 import json, time
-started = time.perf_counter()
+NAMES = {names!r}
+started, started_cpu = time.perf_counter(), time.process_time()
 {body}
-print(json.dumps({{"seconds": time.perf_counter() - started, "loaded": loaded}}))
+print(json.dumps({{"seconds": time.perf_counter() - started, "cpu": time.process_time() - started_cpu,
+                  "loaded": loaded}}))
 """
 
 
@@ -64,6 +70,7 @@ class StartupFigures:
 
     cold_s: float
     warm_s: float | None
+    warm_cpu_s: float
     process_s: float
     loaded: int
 
@@ -72,17 +79,26 @@ StartupResult = dict[str, dict[int, StartupFigures | str]]
 """Figures (or why there are none) by loader and plugin count."""
 
 
-def _run_child(body: str, plugin_dir: Path) -> tuple[float, int, float]:
+class ChildRun(NamedTuple):
+    """One fresh interpreter's figures."""
+
+    seconds: float
+    cpu: float
+    loaded: int
+    wall: float
+
+
+def _run_child(body: str, plugin_dir: Path, names: list[str]) -> ChildRun:
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(
         filter(None, [str(plugin_dir), str(ROOT), os.environ.get("PYTHONPATH")]))}
     started = time.perf_counter()
-    completed = subprocess.run([sys.executable, "-c", _CHILD.format(body=body)], env=env, cwd=ROOT,
+    completed = subprocess.run([sys.executable, "-c", _CHILD.format(body=body, names=names)], env=env, cwd=ROOT,
                                capture_output=True, text=True, timeout=120)
     wall = time.perf_counter() - started
     if completed.returncode != 0:
         raise LoaderFailed(completed.stderr.strip().splitlines()[-1] if completed.stderr else "no output")
     figures = json.loads(completed.stdout.strip().splitlines()[-1])
-    return figures["seconds"], figures["loaded"], wall
+    return ChildRun(figures["seconds"], figures["cpu"], figures["loaded"], wall)
 
 
 class LoaderFailed(RuntimeError):
@@ -100,18 +116,19 @@ def _measure(loader: str, body: str, count: int, repeats: int) -> StartupFigures
     # a fresh directory per loader and count, so the first run meets a cold entry-point cache
     with tempfile.TemporaryDirectory(prefix="apiframe-bench-plugins-") as directory:
         plugin_dir = Path(directory)
-        plugin_dists.write_distributions(plugin_dir, count)
+        names = plugin_dists.write_distributions(plugin_dir, count)
         try:
-            runs = [_run_child(body, plugin_dir) for _ in range(repeats)]
+            runs = [_run_child(body, plugin_dir, names) for _ in range(repeats)]
         except LoaderFailed as exc:
             return f"failed: {exc}"
-    if runs[0][1] < count:
-        raise RuntimeError(f"{loader} loaded {runs[0][1]} plugins, expected at least {count}")
-    warm = runs[1:]
-    return StartupFigures(cold_s=runs[0][0],
-                          warm_s=report.median([seconds for seconds, _, _ in warm]) if warm else None,
-                          process_s=report.median([wall for _, _, wall in warm or runs]),
-                          loaded=runs[0][1])
+    if runs[0].loaded != count:
+        raise RuntimeError(f"{loader} loaded {runs[0].loaded} plugins, expected {count}")
+    warm = runs[1:] or runs
+    return StartupFigures(cold_s=runs[0].seconds,
+                          warm_s=report.median([run.seconds for run in runs[1:]]) if runs[1:] else None,
+                          warm_cpu_s=report.median([run.cpu for run in warm]),
+                          process_s=report.median([run.wall for run in warm]),
+                          loaded=runs[0].loaded)
 
 
 def render(result: StartupResult) -> str:
@@ -120,11 +137,11 @@ def render(result: StartupResult) -> str:
     for loader, by_count in result.items():
         for count, figures in by_count.items():
             if isinstance(figures, str):
-                rows.append([loader, str(count), report.NOT_AVAILABLE, report.NOT_AVAILABLE,
-                             report.NOT_AVAILABLE, figures])
+                rows.append([loader, str(count), *[report.NOT_AVAILABLE] * 4, figures])
                 continue
             rows.append([loader, str(count), report.number(figures.cold_s * 1000),
                          report.number(None if figures.warm_s is None else figures.warm_s * 1000),
+                         report.number(figures.warm_cpu_s * 1000),
                          report.number(figures.process_s * 1000), str(figures.loaded)])
-    return report.table(["loader", "plugins", "load cold ms", "load warm ms", "process warm ms",
-                         "loaded"], rows)
+    return report.table(["loader", "plugins", "load cold ms", "load warm ms", "load warm CPU ms",
+                         "process warm ms", "loaded"], rows)

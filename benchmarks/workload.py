@@ -327,8 +327,12 @@ class RequestSpec:
     headers: Mapping[str, str] = field(default_factory=dict)
 
 
+#: Every request carries the same credentials; stacks without authentication ignore them.
+AUTH_HEADERS = {"X-Auth-Token": "bench-user:bench-project"}
+
+
 def _versioned(extra: Mapping[str, str] | None = None) -> dict[str, str]:
-    return {STANDARD_VERSION_HEADER: f"{SERVICE_TYPE} {REQUESTED_VERSION}", **(extra or {})}
+    return {STANDARD_VERSION_HEADER: f"{SERVICE_TYPE} {REQUESTED_VERSION}", **AUTH_HEADERS, **(extra or {})}
 
 
 def measured_requests() -> dict[str, RequestSpec]:

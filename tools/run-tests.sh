@@ -15,3 +15,10 @@ fi
 
 "$VENV/bin/ruff" check .
 "$VENV/bin/python" -m pytest -n 2 "$@"
+
+# The example plugin is tested the way its README says: installed beside apiframe (into
+# its own directory, so the other tests keep seeing only the plugins they ask for).
+example_site=$(mktemp -d)
+trap 'rm -rf "$example_site"' EXIT
+"$VENV/bin/python" -m pip install --quiet --no-deps --no-build-isolation --target "$example_site" ./examples/notes
+PYTHONPATH="$example_site" "$VENV/bin/python" -m pytest -n 2 examples/notes/tests

@@ -12,6 +12,7 @@ import binascii
 import hashlib
 
 from cryptography import x509
+from cryptography.exceptions import UnsupportedAlgorithm
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 
@@ -34,7 +35,7 @@ def ssh_fingerprint(public_key: str) -> str:
     try:
         serialization.load_ssh_public_key(public_key.strip().encode())
         blob = base64.b64decode(public_key.split()[1], validate=True)
-    except (ValueError, IndexError, binascii.Error, UnicodeEncodeError):
+    except (ValueError, IndexError, binascii.Error, UnicodeEncodeError, UnsupportedAlgorithm):
         raise _invalid("failed to generate fingerprint") from None
     return _colon_hex(hashlib.md5(blob, usedforsecurity=False).digest())
 
@@ -43,7 +44,7 @@ def x509_fingerprint(certificate: str) -> str:
     """Check a PEM X.509 certificate and return its fingerprint."""
     try:
         cert = x509.load_pem_x509_certificate(certificate.encode())
-    except (ValueError, UnicodeEncodeError):
+    except (ValueError, UnicodeEncodeError, UnsupportedAlgorithm):
         raise _invalid("failed to generate fingerprint") from None
     return _colon_hex(cert.fingerprint(hashes.SHA1()))
 

@@ -77,6 +77,7 @@ class ExtraSpecsController(wsgi.Controller):
 
     @wsgi.policy(policies.EXTRA_SPECS_DELETE)
     @wsgi.expected_errors(404)
+    @response_schema(schemas.delete_response)
     def delete(self, req: wsgi.Request, flavor_id: str, id: str) -> None:
         """Remove one extra spec (200, no body, as the compute API answers)."""
         with self.database.transaction() as session:

@@ -136,6 +136,7 @@ class FlavorsController(wsgi.Controller):
     @wsgi.policy(policies.DELETE)
     @wsgi.response(202)
     @wsgi.expected_errors(404)
+    @response_schema(schemas.delete_response)
     def delete(self, req: wsgi.Request, id: str) -> None:
         """``DELETE /flavors/{id}`` (admin); servers keep their copy of the flavor."""
         with self.services.database.transaction() as session:

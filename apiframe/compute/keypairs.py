@@ -36,8 +36,8 @@ class KeypairsController(wsgi.Controller):
         return user_id
 
     @wsgi.policy(policies.INDEX)
-    @wsgi.expected_errors((), "2.1", "2.34")
-    @wsgi.expected_errors(400, "2.35")
+    @wsgi.expected_errors(403, "2.1", "2.34")
+    @wsgi.expected_errors((400, 403), "2.35")
     @query_schema(schemas.index_query, "2.1", "2.9")
     @query_schema(schemas.index_query_v210, "2.10", "2.34")
     @query_schema(schemas.index_query_v235, "2.35", "2.74")
@@ -55,7 +55,7 @@ class KeypairsController(wsgi.Controller):
             return views.index(req, keypairs, limit)
 
     @wsgi.policy(policies.SHOW)
-    @wsgi.expected_errors(404)
+    @wsgi.expected_errors((403, 404))
     @query_schema(schemas.show_query, "2.1", "2.9")
     @query_schema(schemas.show_query_v210, "2.10", "2.74")
     @query_schema(schemas.show_query_v275, "2.75")
@@ -99,10 +99,11 @@ class KeypairsController(wsgi.Controller):
     @wsgi.policy(policies.DELETE)
     @wsgi.response(202, "2.1", "2.1")
     @wsgi.response(204, "2.2")
-    @wsgi.expected_errors(404)
+    @wsgi.expected_errors((403, 404))
     @query_schema(schemas.delete_query, "2.1", "2.9")
     @query_schema(schemas.delete_query_v210, "2.10", "2.74")
     @query_schema(schemas.delete_query_v275, "2.75")
+    @response_schema(schemas.delete_response)
     def delete(self, req: wsgi.Request, id: str) -> None:
         """Delete one keypair by name."""
         user_id = self._user_id(req, policies.DELETE)

@@ -14,6 +14,11 @@ from apiframe.extensions import Extension, ResourceSpec
 from apiframe.schemas import limits as schemas
 from apiframe.validation import query_schema, response_schema
 
+#: Limits of resources this API does not manage, reported at the compute API's defaults
+#: (until 2.36 and 2.57 take them out of the answer).
+UNMANAGED_LIMITS = {"injected_files": 5, "injected_file_content_bytes": 10240, "floating_ips": 10,
+                    "security_groups": 10, "security_group_rules": 20}
+
 
 class LimitsController(wsgi.Controller):
     """``GET /limits``."""
@@ -37,7 +42,7 @@ class LimitsController(wsgi.Controller):
             project_id = requested
         services = compute_services(self.context)
         with services.database.transaction() as session:
-            quotas = db.quota_limits(session, project_id, services.quota_defaults)
+            quotas = {**UNMANAGED_LIMITS, **db.quota_limits(session, project_id, services.quota_defaults)}
             usage = db.quota_usage(session, project_id)
         return views.index(req, quotas, usage)
 

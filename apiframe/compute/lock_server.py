@@ -34,7 +34,7 @@ class LockServerController(ServerActionBase):
 
     @wsgi.policy(policies.UNLOCK)
     @wsgi.response(202)
-    @wsgi.expected_errors((404, 409))
+    @wsgi.expected_errors((403, 404, 409))
     @wsgi.action("unlock")
     @schema(schemas.unlock)
     @response_schema(schemas.action_response)

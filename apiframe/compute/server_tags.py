@@ -71,6 +71,7 @@ class ServerTagsController(wsgi.Controller):
     @wsgi.api_version("2.26")
     @wsgi.policy(policies.UPDATE)
     @wsgi.expected_errors((400, 404, 409))
+    @response_schema(schemas.update_response)
     def update(self, req: wsgi.Request, server_id: str, id: str) -> wsgi.ResponseObject:
         """Add one tag: 201 with ``Location`` when new, 204 when the server had it."""
         if not _TAG.match(id):

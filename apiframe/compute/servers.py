@@ -210,7 +210,7 @@ class ServersController(wsgi.Controller):
         try:
             return db.flavor_get(session, flavor_id, project_id=req.context.project_id)
         except exception.NotFound:
-            raise exception.BadRequest(f"Flavor {flavor_id} could not be found.") from None
+            raise exception.BadRequest("Invalid flavorRef provided.") from None
 
     @staticmethod
     def _keypair(req: wsgi.Request, session: Any, key_name: str | None) -> tuple[str | None, str | None]:

@@ -26,6 +26,10 @@ class ComputeServices:
     max_limit: int
     enable_instance_password: bool
 
+    def close(self) -> None:
+        """Release the database connections (the application is being torn down)."""
+        self.database.dispose()
+
 
 def compute_services(context: PluginContext) -> ComputeServices:
     """Return the application's compute services, creating them the first time."""

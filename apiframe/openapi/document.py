@@ -273,7 +273,7 @@ class _Builder:
 
     @staticmethod
     def _error_codes(group: list[OperationAt]) -> set[int]:
-        codes = {400, 404, 406}  # a malformed or unsupported microversion, or none of this
+        codes = {400, 404, 406}  # malformed microversion; absent at this version; unsupported version
         for fact in group:
             codes.update(fact.errors or ())
             meta = fact.info.meta

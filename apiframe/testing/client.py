@@ -21,7 +21,8 @@ from urllib.parse import urlencode
 
 import webtest
 
-from apiframe.testing.personas import DEFAULT_PROJECT_ID, Persona, persona
+from apiframe.testing.personas import DEFAULT_PROJECT_ID, Persona
+from apiframe.testing.personas import persona as find_persona
 
 VERSION_PREFIX = "/v2.1"
 STANDARD_HEADER = "OpenStack-API-Version"
@@ -42,7 +43,7 @@ class Client:
                  project_id: str = DEFAULT_PROJECT_ID, project_in_url: bool = False) -> None:
         self.testapp = app if isinstance(app, webtest.TestApp) else webtest.TestApp(app)
         self.project_id = project_id
-        self.persona = _persona(persona, project_id)
+        self.persona = find_persona(persona, project_id)
         self.version = version
         self.service_type = service_type
         self.project_in_url = project_in_url
@@ -54,7 +55,7 @@ class Client:
 
     def as_persona(self, name: str | Persona) -> Client:
         """The same client acting as another persona."""
-        return self._copy(persona=_persona(name, self.project_id))
+        return self._copy(persona=find_persona(name, self.project_id))
 
     def at_version(self, version: str | None) -> Client:
         """The same client asking for another microversion (``None``: no header)."""
@@ -88,7 +89,7 @@ class Client:
 
     def headers(self, version: str | None = None, persona: str | Persona | None = None) -> dict[str, str]:
         """The headers of a request: the persona's token and the microversion."""
-        who = self.persona if persona is None else _persona(persona, self.project_id)
+        who = self.persona if persona is None else find_persona(persona, self.project_id)
         headers = dict(who.headers)
         wanted = self.version if version is None else version
         if wanted is not None:
@@ -144,10 +145,6 @@ class Client:
     def action(self, path: str, name: str, value: Any = None, **kwargs: Any) -> webtest.TestResponse:
         """``POST path/action`` with the body ``{name: value}`` (server actions and the like)."""
         return self.request("POST", path.rstrip("/") + "/action", {name: value}, **kwargs)
-
-
-def _persona(name: str | Persona, project_id: str) -> Persona:
-    return persona(name, project_id)
 
 
 def assert_fault(resp: webtest.TestResponse, code: int, name: str, message: str | None = None) -> str:

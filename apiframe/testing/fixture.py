@@ -11,13 +11,13 @@ fixtures of :mod:`apiframe.testing.pytest_plugin` and from
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import tempfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-import yaml
 from oslo_config import cfg
 
 from apiframe.api_version import VersionHistory
@@ -47,19 +47,23 @@ class AppFixture:
     plugins register later. ``policy``: rule overrides, ``{"rule": "check string"}``.
     ``database``: a server URL to create a throw-away database on (default: a SQLite
     file, or ``$APIFRAME_TEST_DATABASE``). ``project_id``: the project of the ``member``
-    and ``reader`` personas. Responses are checked against their schemas
+    and ``reader`` personas. ``prepare``: called with the configuration before the app is
+    built, to do what a deployment does before it serves (migrate the database, load
+    fixtures). Responses are checked against their schemas
     (``[api] response_validation = error``) unless ``config`` says otherwise.
     """
 
     def __init__(self, plugins: Sequence[PluginChoice] | None = None, *, history: VersionHistory | None = None,
                  config: Config | None = None, policy: Mapping[str, str] | None = None,
-                 database: str | None = None, project_id: str = DEFAULT_PROJECT_ID) -> None:
+                 database: str | None = None, project_id: str = DEFAULT_PROJECT_ID,
+                 prepare: Callable[[cfg.ConfigOpts], object] | None = None) -> None:
         self.plugin_choice = None if plugins is None else list(plugins)
         self.history = history or load_history()
         self.config = {group: dict(options) for group, options in (config or {}).items()}
         self.policy = dict(policy or {})
         self.database_server = database if database is not None else os.environ.get(DATABASE_ENV) or None
         self.project_id = project_id
+        self.prepare = prepare
         self.directory: str | None = None
         self.conf: cfg.ConfigOpts | None = None
         self.context: PluginContext | None = None
@@ -77,6 +81,8 @@ class AppFixture:
             database_url = self._database.create()
             self.conf = make_conf(config_files=[self._write_config(database_url)])
             self._write_policy(self.policy)
+            if self.prepare is not None:
+                self.prepare(self.conf)
             self.context = PluginContext(conf=self.conf)
             self.api = build_api(self.conf, plugins=self._load_plugins(), history=self.history)
             self.app = wrap(self.api.router, self.conf)
@@ -163,8 +169,9 @@ class AppFixture:
         return os.path.join(self.directory, "policy.yaml")
 
     def _write_policy(self, rules: Mapping[str, str]) -> None:
+        # JSON is YAML, and needs no YAML writer.
         with open(self._policy_path(), "w", encoding="utf-8") as policy_file:
-            yaml.safe_dump(dict(rules), policy_file)
+            json.dump(dict(rules), policy_file)
 
 
 def _config_value(value: Any) -> str:

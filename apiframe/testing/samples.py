@@ -23,6 +23,7 @@ from typing import Any
 import webtest
 
 from apiframe.api_version import APIVersion
+from apiframe.exception import InvalidAPIVersionString
 from apiframe.testing import matching
 from apiframe.testing.client import STANDARD_HEADER, Client
 
@@ -62,7 +63,7 @@ class Samples:
         for folder in self.directory.glob("v*"):
             try:
                 folder_version = APIVersion.parse(folder.name[1:])
-            except Exception:
+            except InvalidAPIVersionString:
                 continue
             if folder_version <= wanted and (folder / f"{name}.json.tpl").is_file():
                 candidates.append((folder_version, folder / f"{name}.json.tpl"))

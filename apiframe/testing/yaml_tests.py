@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import atexit
 import os
+import sys
 import threading
 import unittest
 from collections.abc import Callable, Iterable
@@ -106,7 +107,7 @@ def load_yaml_tests(loader: unittest.TestLoader, directory: str | os.PathLike[st
     """The YAML tests in ``directory`` as a unittest suite (for a ``load_tests`` function)."""
     lazy = LazyApp(lambda: AppFixture(**app_options))
     atexit.register(lazy.close)
-    module_file = getattr(__import__(test_loader_name, fromlist=["_"]), "__file__", None)
+    module_file = getattr(sys.modules.get(test_loader_name), "__file__", None)
     return driver.build_tests(_resolve(directory, module_file), loader, intercept=lambda: lazy,
                               test_loader_name=test_loader_name)
 

@@ -9,7 +9,7 @@ worse than one that refuses it, and that choice should be visible in the schema.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 import jsonschema
@@ -48,6 +48,27 @@ def iter_subschemas(schema: Any, pointer: str = "") -> Iterator[tuple[str, Mappi
     for key in _LIST:
         for index, sub in enumerate(schema.get(key, ())):
             yield from iter_subschemas(sub, f"{pointer}/{key}/{index}")
+
+
+def map_subschemas(schema: Any, change: Callable[[dict[str, Any]], Any]) -> Any:
+    """A rebuilt copy of ``schema`` in which ``change`` has replaced every subschema.
+
+    Subschemas are changed innermost first; ``change`` receives a fresh dict it may
+    modify. Boolean schemas are kept as they are.
+    """
+    if not isinstance(schema, Mapping):
+        return schema
+    rebuilt: dict[str, Any] = {}
+    for key, value in schema.items():
+        if key in _SINGLE:
+            rebuilt[key] = map_subschemas(value, change)
+        elif key in _MAPPING:
+            rebuilt[key] = {name: map_subschemas(sub, change) for name, sub in value.items()}
+        elif key in _LIST:
+            rebuilt[key] = [map_subschemas(sub, change) for sub in value]
+        else:
+            rebuilt[key] = value
+    return change(rebuilt)
 
 
 def _escape(name: str) -> str:

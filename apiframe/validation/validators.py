@@ -30,6 +30,7 @@ import jsonschema.validators
 
 from apiframe import exception
 from apiframe.validation.formats import FORMAT_CHECKER, FORMATS, NAME_MESSAGES, PRINTABLE_REASON
+from apiframe.validation.schemas import map_subschemas
 
 LOG = logging.getLogger(__name__)
 
@@ -73,10 +74,20 @@ _ReferenceValidator = jsonschema.validators.extend(
     {"minimum": _string_bounds("minimum"), "maximum": _string_bounds("maximum")},
 )
 
+# jsonschema checks keywords in schema order and the first error is the one reported.
+# Checking size limits first means an oversized value is refused without running
+# patterns (Nova's hostname pattern is cubic), formats or item checks over all of it.
+_SIZE_LIMITS = ("maxLength", "maxItems", "maxProperties")
+
+
+def _size_limits_first(schema: dict[str, Any]) -> dict[str, Any]:
+    first = {key: schema[key] for key in _SIZE_LIMITS if key in schema}
+    return {**first, **schema}
+
 
 def reference_validator(schema: Mapping[str, Any]) -> jsonschema.protocols.Validator:
     """The jsonschema 2020-12 validator whose verdict and first error are authoritative."""
-    return _ReferenceValidator(schema, format_checker=FORMAT_CHECKER)
+    return _ReferenceValidator(map_subschemas(schema, _size_limits_first), format_checker=FORMAT_CHECKER)
 
 
 # ---------------------------------------------------------------------------
@@ -100,42 +111,32 @@ def _may_be_string(schema: Mapping[str, Any]) -> bool:
     return declared == "string" or (isinstance(declared, list) and "string" in declared)
 
 
-def _derive(schema: Any, formats: dict[str, Callable[[str], bool]]) -> Any:
-    """A copy of ``schema`` that fastjsonschema reads as jsonschema reads the original."""
-    if not isinstance(schema, Mapping):
-        return schema
-    derived: dict[str, Any] = {}
-    for key, value in schema.items():
-        if key in ("properties", "patternProperties"):
-            derived[key] = {name: _derive(sub, formats) for name, sub in value.items()}
-        elif key in ("allOf", "anyOf", "oneOf"):
-            derived[key] = [_derive(sub, formats) for sub in value]
-        elif key in ("additionalProperties", "items", "contains", "propertyNames", "not",
-                     "if", "then", "else"):
-            derived[key] = _derive(value, formats)
-        elif key != "$schema":
-            derived[key] = value
+def _fast_keywords(schema: dict[str, Any], formats: dict[str, Callable[[str], bool]]) -> dict[str, Any]:
+    """One subschema rewritten so that fastjsonschema reads it as jsonschema reads the original."""
+    schema.pop("$schema", None)
     checks: list[dict[str, Any]] = []
-    if "pattern" in derived:
-        pattern = derived.pop("pattern")
+    if "pattern" in schema:
+        pattern = schema.pop("pattern")
         # Generated code quotes format names, so they must be plain identifiers.
         name = f"apiframe-pattern-{len(formats)}"
         formats[name] = _searches(pattern)
         checks.append({"format": name})
-    if ("minimum" in derived or "maximum" in derived) and _may_be_string(derived):
-        low, high = derived.get("minimum"), derived.get("maximum")
+    if ("minimum" in schema or "maximum" in schema) and _may_be_string(schema):
+        low, high = schema.get("minimum"), schema.get("maximum")
         name = f"apiframe-number-string-{len(formats)}"
         formats[name] = _within(low, high)
         checks.append({"format": name})
     if checks:
-        return {"allOf": [derived, *checks]}
-    return derived
+        # The original keywords come first, so maxLength refuses a long string before
+        # the pattern runs on it.
+        return {"allOf": [schema, *checks]}
+    return schema
 
 
 def compile_fast(schema: Mapping[str, Any]) -> Callable[[Any], Any]:
     """The fastjsonschema function for ``schema``: returns on valid input, raises otherwise."""
     formats: dict[str, Callable[[str], bool]] = dict(FORMATS)
-    derived = _derive(schema, formats)
+    derived = map_subschemas(schema, lambda sub: _fast_keywords(sub, formats))
     if isinstance(derived, Mapping):
         derived = {"$schema": _DRAFT_07, **derived}
     # use_default=False: validation must never write defaults into the request.

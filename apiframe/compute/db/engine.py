@@ -31,7 +31,7 @@ from apiframe import exception
 
 LOG = logging.getLogger(__name__)
 
-#: Seconds a SQLite writer waits for another process's write transaction to finish.
+#: Default seconds a SQLite writer waits for another process's write transaction to end.
 SQLITE_BUSY_TIMEOUT = 30.0
 #: Seconds to wait for a TCP connection to a database server.
 CONNECT_TIMEOUT = 10
@@ -41,13 +41,18 @@ class Database:
     """An engine and session factory for one database URL.
 
     Use ``transaction()`` for every unit of work; call ``dispose()`` when done.
+    ``sqlite_busy_timeout`` is how long (seconds) a SQLite transaction waits for the
+    write lock before the request fails with 503.
     """
 
-    def __init__(self, url: str | sa.URL, *, echo: bool = False) -> None:
+    def __init__(
+        self, url: str | sa.URL, *, sqlite_busy_timeout: float = SQLITE_BUSY_TIMEOUT, echo: bool = False
+    ) -> None:
         self.url = sa.make_url(url)
-        self.engine = sa.create_engine(self.url, echo=echo, **_engine_options(self.url))
+        options = _engine_options(self.url, sqlite_busy_timeout)
+        self.engine = sa.create_engine(self.url, echo=echo, **options)
         if self.url.get_backend_name() == "sqlite":
-            _tune_sqlite(self.engine)
+            _tune_sqlite(self.engine, sqlite_busy_timeout)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         _dispose_after_fork(self)
 
@@ -66,14 +71,17 @@ class Database:
         """Yield a Session inside one transaction.
 
         It commits when the block ends normally and rolls back when it raises, so a
-        failed request writes nothing. A database that cannot be reached, or a SQLite
-        file still locked after the busy timeout, becomes ``ServiceUnavailable`` (503).
+        failed request writes nothing. A database that cannot be reached, a lost
+        connection, a lock not granted in time or a deadlock (``is_unavailable``) becomes
+        ``ServiceUnavailable`` (503); any other database error is a bug and propagates.
         """
         try:
             with self._sessions() as session, session.begin():
                 yield session
-        except (exc.OperationalError, exc.InterfaceError) as error:
-            LOG.error("Database %s failed: %s", self.masked_url, error)
+        except exc.DBAPIError as error:
+            if not is_unavailable(error):
+                raise
+            LOG.error("Database %s unavailable: %s", self.masked_url, error)
             raise exception.ServiceUnavailable(
                 "The database is unavailable; retry later."
             ) from error
@@ -86,11 +94,34 @@ class Database:
         return f"Database({self.masked_url!r})"
 
 
-def _engine_options(url: sa.URL) -> dict[str, Any]:
+#: Driver error codes meaning "busy or gone, try again" rather than "this query is wrong".
+_TRANSIENT_SQLITE = frozenset({"SQLITE_BUSY", "SQLITE_LOCKED", "SQLITE_CANTOPEN"})
+_TRANSIENT_POSTGRESQL = frozenset({"40001", "40P01", "55P03", "57P01", "57P03"})
+_TRANSIENT_MYSQL = frozenset({1040, 1205, 1213, 2002, 2003, 2006, 2013})
+
+
+def is_unavailable(error: exc.DBAPIError) -> bool:
+    """Whether ``error`` says the database is unreachable or busy, not that a query is wrong.
+
+    True for failures to connect, lost connections, SQLite's "database is locked",
+    PostgreSQL serialization failures and deadlocks, MariaDB lock wait timeouts and
+    deadlocks.
+    """
+    if error.connection_invalidated or error.statement is None:
+        return True
+    original = error.orig
+    return (
+        getattr(original, "sqlite_errorname", None) in _TRANSIENT_SQLITE
+        or getattr(original, "pgcode", None) in _TRANSIENT_POSTGRESQL
+        or (bool(original.args) and original.args[0] in _TRANSIENT_MYSQL)
+    )
+
+
+def _engine_options(url: sa.URL, sqlite_busy_timeout: float) -> dict[str, Any]:
     backend = url.get_backend_name()
     if backend == "sqlite":
         options: dict[str, Any] = {
-            "connect_args": {"timeout": SQLITE_BUSY_TIMEOUT, "check_same_thread": False},
+            "connect_args": {"timeout": sqlite_busy_timeout, "check_same_thread": False},
         }
         if url.database in (None, "", ":memory:"):
             # One in-memory database exists per connection: share a single one.
@@ -105,7 +136,7 @@ def _engine_options(url: sa.URL) -> dict[str, Any]:
     return options
 
 
-def _tune_sqlite(engine: sa.Engine) -> None:
+def _tune_sqlite(engine: sa.Engine, busy_timeout: float) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         # Take transaction control away from the sqlite3 module so that "begin" below
@@ -113,7 +144,7 @@ def _tune_sqlite(engine: sa.Engine) -> None:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute(f"PRAGMA busy_timeout={int(SQLITE_BUSY_TIMEOUT * 1000)}")
+        cursor.execute(f"PRAGMA busy_timeout={int(busy_timeout * 1000)}")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.close()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Mapping, Sequence
 from typing import Any, Protocol
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from apiframe.api_version import APIVersion
 
@@ -34,14 +34,14 @@ class ViewRequest(Protocol):
 def resource_links(req: ViewRequest, collection_name: str, identifier: str) -> list[dict[str, str]]:
     """The ``self`` and ``bookmark`` links of one resource, in Nova's order."""
     return [
-        {"rel": "self", "href": f"{req.endpoint}/{collection_name}/{identifier}"},
+        {"rel": "self", "href": f"{req.endpoint}/{collection_name}/{quote(str(identifier), safe='')}"},
         bookmark_link(req, collection_name, identifier),
     ]
 
 
 def bookmark_link(req: ViewRequest, collection_name: str, identifier: str) -> dict[str, str]:
     """The version-less ``bookmark`` link of one resource (what a server embeds for flavor/image)."""
-    return {"rel": "bookmark", "href": f"{req.bookmark_endpoint}/{collection_name}/{identifier}"}
+    return {"rel": "bookmark", "href": f"{req.bookmark_endpoint}/{collection_name}/{quote(str(identifier), safe='')}"}
 
 
 def collection_links(req: ViewRequest, collection_name: str, items: Sequence[Any], limit: int | None,

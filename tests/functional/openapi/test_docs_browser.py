@@ -5,7 +5,6 @@ import threading
 from wsgiref.simple_server import WSGIRequestHandler, make_server
 
 import pytest
-
 from sample_api import sample_api_and_app
 
 webdriver = pytest.importorskip("selenium.webdriver")

@@ -5,9 +5,9 @@ import re
 import pytest
 import webtest
 from openapi_spec_validator import validate
+from sample_api import sample_api_and_app
 
 from apiframe.apidocs import ASSETS
-from sample_api import sample_api_and_app
 
 
 @pytest.fixture(scope="module")

@@ -21,7 +21,8 @@ def test_routes_table(cli, conf):
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert row("METHOD", "PATH", "OPERATION", "POLICY", "VERSIONS", "PLUGIN").match(lines[0])
-    assert row("GET", "/v2.1/naps/{id}", "naps:show", "service-tests:naps:show", "2.1-2.100", "naps").search(result.stdout)
+    assert row("GET", "/v2.1/naps/{id}", "naps:show", "service-tests:naps:show", "2.1-2.100", "naps").search(
+        result.stdout)
     assert row("GET", "/v2.1/gadgets", "gadgets:index", "sample:gadgets:list", "2.3-2.100", "gadgets").search(
         result.stdout)
     assert row("POST", "/v2.1/widgets/{id}/action", "widgets:_rename [rename]", "sample:widgets:rename",

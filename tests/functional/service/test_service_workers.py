@@ -23,7 +23,7 @@ def worker_pids(log, method):
 
 @pytest.mark.skipif(not keypairs_installed(), reason="the compute API's keypairs plugin is not registered")
 def test_two_workers_lose_no_concurrent_write(start_service, write_conf):
-    service = start_service("--config-file", write_conf(["keypairs"]), "--workers", "2")
+    service = start_service("--config-file", write_conf(["flavors", "servers", "keypairs"]), "--workers", "2")
     with ThreadPoolExecutor(8) as pool:
         deadline = time.monotonic() + 30
         while len(worker_pids(service.stderr, "GET")) < 2 and time.monotonic() < deadline:

@@ -75,6 +75,22 @@ def test_plugin_classes_and_options_of_groups_registered_later(make_app):
     assert app.app is None
 
 
+def test_prepare_runs_before_the_app_is_built(make_app):
+    def prepare(conf):
+        engine = sa.create_engine(conf.database.connection)
+        with engine.begin() as connection:
+            connection.exec_driver_sql("CREATE TABLE prepared (x INTEGER)")
+        engine.dispose()
+        seen.append(conf.database.connection)
+
+    seen = []
+    app = make_app([CounterPlugin], prepare=prepare)
+    engine = sa.create_engine(app.database_url)
+    assert sa.inspect(engine).get_table_names() == ["prepared"]
+    engine.dispose()
+    assert seen == [app.database_url]
+
+
 def test_responses_are_checked_against_their_schemas(app):
     assert app.conf.api.response_validation == "error"
     assert app.conf.auth.strategy == "noauth"

@@ -49,5 +49,5 @@ def test_fixtures_from_the_plugin(sample_plugins, tmp_path):
         [sys.executable, "-m", "pytest", "-p", "apiframe.testing.pytest_plugin", "-p", "no:cacheprovider",
          "--strict-markers", "-q", "--rootdir", str(tmp_path), str(tmp_path)],
         cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
-    assert "3 passed, 1 failed" in result.stdout, result.stdout + result.stderr
+    assert "1 failed, 3 passed" in result.stdout, result.stdout + result.stderr
     assert "test_failing_on_purpose" in result.stdout and "404 Not Found" in result.stdout

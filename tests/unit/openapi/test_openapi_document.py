@@ -2,11 +2,11 @@
 
 import pytest
 from openapi_spec_validator import validate
+from openapi_things import HISTORY, LIST_RULE, things_api
 
 from apiframe import exception
 from apiframe.api_version import APIVersion, UnsupportedVersion
 from apiframe.openapi import render_openapi, resolve_version
-from openapi_things import HISTORY, LIST_RULE, things_api
 
 
 @pytest.fixture(scope="module")

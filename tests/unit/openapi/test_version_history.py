@@ -1,12 +1,12 @@
 """The version history computed from an API's operations."""
 
 import pytest
+from openapi_things import things_api
 
 from apiframe.assembly import OperationInfo
 from apiframe.openapi import render_version_history
 from apiframe.openapi.facts import field_paths, operation_id, path_parameters
 from apiframe.registry import OperationMeta
-from openapi_things import things_api
 
 
 @pytest.fixture(scope="module")

@@ -116,7 +116,8 @@ def _objects(schema: Mapping[str, Any], depth: int) -> st.SearchStrategy[dict[st
         {name: instances(properties[name], depth + 1) for name in required},
         optional={name: instances(sub, depth + 1) for name, sub in properties.items() if name not in required},
     )
-    extras = [st.just({}), st.just({}), st.just({}), st.dictionaries(st.text(_ALPHABET, max_size=6), json_values, max_size=1)]
+    unknown = st.dictionaries(st.text(_ALPHABET, max_size=6), json_values, max_size=1)
+    extras = [st.just({}), st.just({}), st.just({}), unknown]
     for pattern, sub in schema.get("patternProperties", {}).items():
         keys = st.from_regex(pattern, fullmatch=True).filter(lambda key: len(key) < 300)
         keys = keys | keys.map(lambda key: key + "\n") | st.text(_ALPHABET, max_size=6)

@@ -42,7 +42,8 @@ def server(**fields):
     (server(min_count="x"),
      "Invalid input for field/attribute min_count. Value: x. 'x' does not match '^[0-9]*$'"),
     (server(hostname="-x"),
-     "Invalid input for field/attribute hostname. Value: -x. '-x' does not match '^[a-zA-Z0-9]+[a-zA-Z0-9-]*[a-zA-Z0-9]+$'"),
+     "Invalid input for field/attribute hostname. Value: -x. "
+     "'-x' does not match '^[a-zA-Z0-9]+[a-zA-Z0-9-]*[a-zA-Z0-9]+$'"),
     (server(tags=["a" * 61]),
      f"Invalid input for field/attribute 0. Value: {'a' * 61}. '{'a' * 61}' is too long"),
     (server(accessIPv4="1.2.3"),

@@ -61,6 +61,27 @@ def test_unreachable_database_is_service_unavailable():
     database.dispose()
 
 
+def test_a_locked_sqlite_database_is_service_unavailable(tmp_path):
+    url = f"sqlite:///{tmp_path}/locked.sqlite"
+    migration.upgrade(url)
+    holder, waiter = Database(url), Database(url, sqlite_busy_timeout=0.2)
+    try:
+        with holder.transaction() as session:
+            api.flavor_create(session, api.utcnow(), name="f", memory_mb=1, vcpus=1, root_gb=1)
+            with pytest.raises(exception.ServiceUnavailable), waiter.transaction() as other:
+                api.flavor_list(other)
+    finally:
+        holder.dispose()
+        waiter.dispose()
+
+
+def test_other_database_errors_are_not_hidden(tmp_path):
+    database = Database(f"sqlite:///{tmp_path}/empty.sqlite")
+    with pytest.raises(sa.exc.OperationalError, match="no such table"), database.transaction() as session:
+        api.flavor_list(session)
+    database.dispose()
+
+
 def _write_keypairs(url: str, worker: int, count: int) -> None:
     database = Database(url)
     for i in range(count):

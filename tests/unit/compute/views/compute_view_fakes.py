@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import uuid
+from collections.abc import Callable
 
 import jsonschema
 
@@ -66,8 +67,20 @@ def assert_valid(schema: dict, body: object) -> None:
     validator = jsonschema.Draft202012Validator(schema, format_checker=FORMAT_CHECKER)
     errors = [f"{list(error.absolute_path)}: {error.message}" for error in validator.iter_errors(body)]
     assert not errors, errors
-    compile_fast(schema)(body)
-    ResponseValidator(schema).validate(body)
+    fast, checked = _compiled(schema)
+    fast(body)
+    checked.validate(body)
+
+
+_COMPILED: dict[int, tuple[Callable[[object], object], ResponseValidator]] = {}
+
+
+def _compiled(schema: dict) -> tuple[Callable[[object], object], ResponseValidator]:
+    # Schemas are module constants that live as long as the test run, so id() is stable;
+    # compiling once per schema keeps the suite fast.
+    if id(schema) not in _COMPILED:
+        _COMPILED[id(schema)] = (compile_fast(schema), ResponseValidator(schema))
+    return _COMPILED[id(schema)]
 
 
 def pick(table: list[tuple[str, object]], version: str) -> object:

@@ -1,0 +1,5 @@
+{
+    "addTenantAccess": {
+        "tenant": "%(project_id)s"
+    }
+}

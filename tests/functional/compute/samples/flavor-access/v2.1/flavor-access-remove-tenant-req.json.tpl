@@ -1,0 +1,5 @@
+{
+    "removeTenantAccess": {
+        "tenant": "%(project_id)s"
+    }
+}

@@ -1,0 +1,3 @@
+{
+    "hw:cpu_policy": "shared"
+}

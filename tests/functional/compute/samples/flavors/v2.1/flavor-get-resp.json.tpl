@@ -1,0 +1,24 @@
+{
+    "flavor": {
+        "OS-FLV-DISABLED:disabled": false,
+        "OS-FLV-EXT-DATA:ephemeral": 0,
+        "disk": 1,
+        "id": "1",
+        "links": [
+            {
+                "href": "%(endpoint)s/flavors/1",
+                "rel": "self"
+            },
+            {
+                "href": "%(bookmark_endpoint)s/flavors/1",
+                "rel": "bookmark"
+            }
+        ],
+        "name": "m1.tiny",
+        "os-flavor-access:is_public": true,
+        "ram": 512,
+        "rxtx_factor": 1.0,
+        "swap": "",
+        "vcpus": 1
+    }
+}

@@ -1,0 +1,120 @@
+{
+    "flavors": [
+        {
+            "OS-FLV-DISABLED:disabled": false,
+            "OS-FLV-EXT-DATA:ephemeral": 0,
+            "disk": 1,
+            "id": "1",
+            "links": [
+                {
+                    "href": "%(endpoint)s/flavors/1",
+                    "rel": "self"
+                },
+                {
+                    "href": "%(bookmark_endpoint)s/flavors/1",
+                    "rel": "bookmark"
+                }
+            ],
+            "name": "m1.tiny",
+            "os-flavor-access:is_public": true,
+            "ram": 512,
+            "rxtx_factor": 1.0,
+            "swap": "",
+            "vcpus": 1
+        },
+        {
+            "OS-FLV-DISABLED:disabled": false,
+            "OS-FLV-EXT-DATA:ephemeral": 0,
+            "disk": 20,
+            "id": "2",
+            "links": [
+                {
+                    "href": "%(endpoint)s/flavors/2",
+                    "rel": "self"
+                },
+                {
+                    "href": "%(bookmark_endpoint)s/flavors/2",
+                    "rel": "bookmark"
+                }
+            ],
+            "name": "m1.small",
+            "os-flavor-access:is_public": true,
+            "ram": 2048,
+            "rxtx_factor": 1.0,
+            "swap": "",
+            "vcpus": 1
+        },
+        {
+            "OS-FLV-DISABLED:disabled": false,
+            "OS-FLV-EXT-DATA:ephemeral": 0,
+            "disk": 40,
+            "id": "3",
+            "links": [
+                {
+                    "href": "%(endpoint)s/flavors/3",
+                    "rel": "self"
+                },
+                {
+                    "href": "%(bookmark_endpoint)s/flavors/3",
+                    "rel": "bookmark"
+                }
+            ],
+            "name": "m1.medium",
+            "os-flavor-access:is_public": true,
+            "ram": 4096,
+            "rxtx_factor": 1.0,
+            "swap": "",
+            "vcpus": 2
+        },
+        {
+            "OS-FLV-DISABLED:disabled": false,
+            "OS-FLV-EXT-DATA:ephemeral": 0,
+            "disk": 80,
+            "id": "4",
+            "links": [
+                {
+                    "href": "%(endpoint)s/flavors/4",
+                    "rel": "self"
+                },
+                {
+                    "href": "%(bookmark_endpoint)s/flavors/4",
+                    "rel": "bookmark"
+                }
+            ],
+            "name": "m1.large",
+            "os-flavor-access:is_public": true,
+            "ram": 8192,
+            "rxtx_factor": 1.0,
+            "swap": "",
+            "vcpus": 4
+        },
+        {
+            "OS-FLV-DISABLED:disabled": false,
+            "OS-FLV-EXT-DATA:ephemeral": 0,
+            "disk": 160,
+            "id": "5",
+            "links": [
+                {
+                    "href": "%(endpoint)s/flavors/5",
+                    "rel": "self"
+                },
+                {
+                    "href": "%(bookmark_endpoint)s/flavors/5",
+                    "rel": "bookmark"
+                }
+            ],
+            "name": "m1.xlarge",
+            "os-flavor-access:is_public": true,
+            "ram": 16384,
+            "rxtx_factor": 1.0,
+            "swap": "",
+            "vcpus": 8
+        }
+    ],
+    "flavors_links": [
+        {
+            "href": "%(endpoint)s/flavors/detail?limit=5&marker=5",
+            "rel": "next"
+        }
+    ]
+}

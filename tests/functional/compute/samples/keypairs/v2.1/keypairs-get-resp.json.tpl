@@ -1,0 +1,13 @@
+{
+    "keypair": {
+        "created_at": "%(strtime)s",
+        "deleted": false,
+        "deleted_at": null,
+        "fingerprint": "%(fingerprint)s",
+        "id": "%(int)s",
+        "name": "%(keypair_name)s",
+        "public_key": "%(public_key)s",
+        "updated_at": null,
+        "user_id": "%(user_id)s"
+    }
+}

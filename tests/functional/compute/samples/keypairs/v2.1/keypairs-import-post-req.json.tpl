@@ -1,0 +1,1 @@
+{"keypair": {"name": "%(keypair_name)s", "public_key": "%(public_key)s"}}

@@ -1,0 +1,8 @@
+{
+    "keypair": {
+        "fingerprint": "%(fingerprint)s",
+        "name": "%(keypair_name)s",
+        "public_key": "%(public_key)s",
+        "user_id": "%(user_id)s"
+    }
+}

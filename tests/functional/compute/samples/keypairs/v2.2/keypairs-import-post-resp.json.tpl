@@ -1,0 +1,9 @@
+{
+    "keypair": {
+        "fingerprint": "%(fingerprint)s",
+        "name": "%(keypair_name)s",
+        "public_key": "%(public_key)s",
+        "type": "%(keypair_type)s",
+        "user_id": "%(user_id)s"
+    }
+}

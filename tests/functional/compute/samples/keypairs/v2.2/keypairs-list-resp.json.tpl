@@ -1,0 +1,12 @@
+{
+    "keypairs": [
+        {
+            "keypair": {
+                "fingerprint": "%(fingerprint)s",
+                "name": "%(keypair_name)s",
+                "public_key": "%(public_key)s",
+                "type": "%(keypair_type)s"
+            }
+        }
+    ]
+}

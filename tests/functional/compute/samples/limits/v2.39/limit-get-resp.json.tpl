@@ -1,0 +1,20 @@
+{
+    "limits": {
+        "absolute": {
+            "maxPersonality": 5,
+            "maxPersonalitySize": 10240,
+            "maxServerGroupMembers": 10,
+            "maxServerGroups": 10,
+            "maxServerMeta": 128,
+            "maxTotalCores": 20,
+            "maxTotalInstances": 10,
+            "maxTotalKeypairs": 100,
+            "maxTotalRAMSize": 51200,
+            "totalCoresUsed": 0,
+            "totalInstancesUsed": 0,
+            "totalRAMUsed": 0,
+            "totalServerGroupsUsed": 0
+        },
+        "rate": []
+    }
+}

@@ -1,0 +1,1 @@
+{"unlock": null}

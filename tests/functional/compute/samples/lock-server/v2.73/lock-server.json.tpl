@@ -1,0 +1,1 @@
+{"lock": {"locked_reason": "I don't want to work"}}

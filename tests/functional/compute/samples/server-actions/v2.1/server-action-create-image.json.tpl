@@ -1,0 +1,1 @@
+{"createImage": {"name": "foo-image", "metadata": {"meta_var": "meta_val"}}}

@@ -1,0 +1,1 @@
+{"reboot": {"type": "%(type)s"}}

@@ -1,0 +1,1 @@
+{"resize": {"flavorRef": "%(flavor_id)s", "OS-DCF:diskConfig": "AUTO"}}

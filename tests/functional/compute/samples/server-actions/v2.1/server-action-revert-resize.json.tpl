@@ -1,0 +1,1 @@
+{"revertResize": null}

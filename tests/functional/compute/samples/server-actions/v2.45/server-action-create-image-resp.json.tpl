@@ -1,0 +1,3 @@
+{
+    "image_id": "%(uuid)s"
+}

@@ -1,0 +1,9 @@
+{
+    "server": {
+        "name": "%(name)s",
+        "description": "%(description)s",
+        "accessIPv4": "4.3.2.1",
+        "accessIPv6": "80fe::",
+        "OS-DCF:diskConfig": "AUTO"
+    }
+}

@@ -1,0 +1,56 @@
+{
+    "server": {
+        "OS-DCF:diskConfig": "AUTO",
+        "accessIPv4": "4.3.2.1",
+        "accessIPv6": "80fe::",
+        "addresses": {
+            "private": [
+                {
+                    "addr": "%(ip)s",
+                    "version": 4
+                }
+            ]
+        },
+        "created": "%(isotime)s",
+        "flavor": {
+            "id": "1",
+            "links": [
+                {
+                    "href": "%(bookmark_endpoint)s/flavors/1",
+                    "rel": "bookmark"
+                }
+            ]
+        },
+        "hostId": "%(hostid)s",
+        "id": "%(uuid)s",
+        "image": {
+            "id": "%(image_id)s",
+            "links": [
+                {
+                    "href": "%(bookmark_endpoint)s/images/%(image_id)s",
+                    "rel": "bookmark"
+                }
+            ]
+        },
+        "links": [
+            {
+                "href": "%(endpoint)s/servers/%(uuid)s",
+                "rel": "self"
+            },
+            {
+                "href": "%(bookmark_endpoint)s/servers/%(uuid)s",
+                "rel": "bookmark"
+            }
+        ],
+        "locked": false,
+        "metadata": {
+            "My Server Name": "Apache1"
+        },
+        "name": "%(name)s",
+        "progress": 0,
+        "status": "ACTIVE",
+        "tenant_id": "%(project_id)s",
+        "updated": "%(isotime)s",
+        "user_id": "%(user_id)s"
+    }
+}

@@ -1,0 +1,13 @@
+{
+    "server": {
+        "name": "%(name)s",
+        "description": "%(description)s",
+        "hostname": "custom-hostname",
+        "imageRef": "%(image_id)s",
+        "flavorRef": "1",
+        "metadata": {"My Server Name": "Apache1"},
+        "OS-DCF:diskConfig": "AUTO",
+        "security_groups": [{"name": "default"}],
+        "networks": "auto"
+    }
+}
