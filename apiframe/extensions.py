@@ -159,7 +159,6 @@ def load_extensions(enabled: Sequence[str] | None = None, context: PluginContext
         NAMESPACE,
         invoke_on_load=False,
         on_load_failure_callback=on_failure,
-        verify_requirements=False,
     ) if wanted is None else stevedore.NamedExtensionManager(
         NAMESPACE,
         names=sorted(wanted),

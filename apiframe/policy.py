@@ -63,6 +63,8 @@ class PolicyEngine:
         self._reload_lock = threading.Lock()
         self._file_state = _file_state(self._policy_file)
         self._rule_set = _RuleSet(self._defaults, self._policy_file)
+        #: Counts rule-set changes, so callers that remember decisions know when to forget them.
+        self.generation = 0
         self._next_check = (None if self._policy_file is None or reload_interval is None
                             else time.monotonic() + reload_interval)
 
@@ -106,6 +108,7 @@ class PolicyEngine:
         self._file_state = _file_state(self._policy_file)
         try:
             self._rule_set = _RuleSet(self._defaults, self._policy_file)
+            self.generation += 1
         except StartupError:
             LOG.exception("Keeping the previous policy rules")
         else:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from apiframe import body as request_body
@@ -47,6 +47,26 @@ class Services:
     policy: Any
     make_context: Callable[[Any, str], Any]
     version_headers: Mapping[APIVersion, list[tuple[str, str]]]
+    decisions: dict[tuple[str, Any], bool] = field(default_factory=dict)
+    decisions_generation: int = 0
+
+    def allowed(self, rule: str, req: Request) -> bool:
+        """Whether ``rule`` lets the caller act on its own project (the check before a call).
+
+        That answer depends only on the rule, the identity and the rules in force, so it
+        is remembered per identity until the policy file changes.
+        """
+        if self.decisions_generation != self.policy.generation or len(self.decisions) > _MAX_DECISIONS:
+            self.decisions.clear()
+            self.decisions_generation = self.policy.generation
+        key = (rule, req.identity)
+        decision = self.decisions.get(key)
+        if decision is None:
+            decision = self.decisions[key] = req.context.can(rule, fatal=False)
+        return decision
+
+
+_MAX_DECISIONS = 4096
 
 
 class Operation:
@@ -99,14 +119,16 @@ class Operation:
         identity = environ.get(IDENTITY_ENVIRON_KEY)
         if identity is None and operation.requires_auth:
             raise exception.Unauthorized(headers=environ.get(CHALLENGE_ENVIRON_KEY, ()))
-        context = self.services.make_context(identity, environ.get(faults.REQUEST_ID_ENVIRON_KEY, ""))
-        req.context = context
-        if project_id is not None and identity is not None and project_id != context.project_id:
+        req.identity = identity
+        request_id = environ.get(faults.REQUEST_ID_ENVIRON_KEY, "")
+        make_context = self.services.make_context
+        req._make_context = lambda who: make_context(who, request_id)
+        if project_id is not None and identity is not None and project_id != identity.project_id:
             raise exception.BadRequest(
                 f"Malformed request URL: URL's project_id '{project_id}' doesn't match "
-                f"Context's project_id '{context.project_id}'")
-        if operation.policy is not None:
-            context.can(operation.policy)
+                f"Context's project_id '{identity.project_id}'")
+        if operation.policy is not None and not self.services.allowed(operation.policy, req):
+            raise exception.PolicyNotAuthorized(operation.policy)
 
     def _respond(self, start_response: Callable[..., Any], req: Request, operation: Operation,
                  call: VersionedCall, url_vars: dict[str, str], body: Any,

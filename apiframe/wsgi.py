@@ -40,9 +40,22 @@ class Request(webob.BaseRequest):
     """
 
     api_version: APIVersion
-    context: Any
     url_project_id: str | None
     endpoint_prefix: str
+    identity: Any
+    _make_context: Any
+    _context: Any = None
+
+    @property
+    def context(self) -> Any:
+        """The caller's :class:`~apiframe.context.RequestContext`, built on first use."""
+        if self._context is None:
+            self._context = self._make_context(self.identity)
+        return self._context
+
+    @context.setter
+    def context(self, value: Any) -> None:
+        self._context = value
 
     def is_supported(self, min_version: str | APIVersion, max_version: str | APIVersion | None = None) -> bool:
         """True when the request's microversion lies in ``[min_version, max_version]``."""

@@ -19,7 +19,7 @@ from oslo_policy import policy as oslo_policy
 
 from apiframe.app import API, build_api
 from apiframe.conf import list_opts
-from apiframe.deploy import config_files, database_exists, database_url, load_conf, masked_url
+from apiframe.deploy import config_files, database_error, database_exists, database_url, load_conf, masked_url
 from apiframe.exception import StartupError
 from apiframe.middleware.auth import build_auth_middleware, check_noauth_bind
 
@@ -172,7 +172,7 @@ def database_status(conf: cfg.ConfigOpts) -> tuple[str, str | None]:
     try:
         current = current_revision(url)
     except sa.exc.SQLAlchemyError as exc:
-        return shown, f"database {shown}: cannot connect ({exc}); check [database] connection"
+        return shown, str(database_error(url, "connect", exc))
     head = head_revision()
     if current == head:
         return f"{shown} (schema revision {current}, the newest)", None

@@ -11,8 +11,10 @@ import argparse
 import sys
 from collections.abc import Sequence
 
+import sqlalchemy as sa
+
 from apiframe.cmd.common import config_parser, run_command
-from apiframe.deploy import database_exists, database_url, load_conf, masked_url, prepare_database
+from apiframe.deploy import database_error, database_exists, database_url, load_conf, masked_url, prepare_database
 
 PROG = "apiframe-manage"
 
@@ -47,7 +49,10 @@ def db_version(args: argparse.Namespace) -> int:
     from apiframe.compute.db.migration import current_revision
 
     url = database_url(load_conf(args.config_files))
-    print(current_revision(url) if database_exists(url) else None)
+    try:
+        print(current_revision(url) if database_exists(url) else None)
+    except sa.exc.SQLAlchemyError as exc:
+        raise database_error(url, "read its schema revision", exc) from exc
     return 0
 
 

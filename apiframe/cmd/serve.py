@@ -2,7 +2,7 @@
 
 Start-up runs :func:`apiframe.cmd.check.find_problems` first and refuses to serve if it
 finds any, then creates and migrates the database, then starts gunicorn and, once the
-sockets are bound, prints where it listens, what it loaded and how to call it.
+first worker accepts requests, prints where it listens, what it loaded and how to call it.
 """
 
 from __future__ import annotations

@@ -163,15 +163,20 @@ class ServersController(wsgi.Controller):
     def create(self, req: wsgi.Request, body: dict[str, Any]) -> wsgi.ResponseObject:
         """``POST /servers``: 202, ``Location`` of the (first) new server, and its admin password."""
         data = body["server"]
-        count = max(int(data.get("min_count", 1)), int(data.get("max_count", data.get("min_count", 1))))
+        min_count = int(data.get("min_count", 1))
+        max_count = int(data.get("max_count", min_count))
+        if min_count > max_count:
+            raise exception.BadRequest("min_count must be <= max_count")
         services = self.services
         now = db.utcnow()
         with services.database.transaction() as session:
             flavor = self._flavor(req, session, data["flavorRef"])
             key_name, key_data = self._keypair(req, session, data.get("key_name"))
+            limits = db.quota_limits(session, req.context.project_id, services.quota_defaults)
+            count = self._count(session, req.context.project_id, flavor, min_count, max_count, limits)
             db.check_quota(session, req.context.project_id,
                            {"instances": count, "cores": count * flavor.vcpus, "ram": count * flavor.memory_mb},
-                           db.quota_limits(session, req.context.project_id, services.quota_defaults))
+                           limits)
             db.check_metadata_quota(len(data.get("metadata", {})), services.quota_defaults["metadata_items"])
             reservation_id = new_reservation_id()
             created = [self._create_one(req, session, now, data, flavor, key_name, key_data, reservation_id, index)
@@ -203,6 +208,24 @@ class ServersController(wsgi.Controller):
                                   tags=data.get("tags", ()), **fields)
         self.services.driver.spawn(server, now)
         return server
+
+    @staticmethod
+    def _count(session: Any, project_id: str, flavor: Any, min_count: int, max_count: int,
+               limits: dict[str, int]) -> int:
+        """How many servers to build: as many as the quota allows, up to ``max_count``.
+
+        When not even ``min_count`` fit, ``min_count`` is returned and the quota check
+        refuses the request with the compute API's message.
+        """
+        if min_count == max_count:
+            return min_count
+        usage = db.quota_usage(session, project_id)
+        count = max_count
+        for resource, each in (("instances", 1), ("cores", flavor.vcpus), ("ram", flavor.memory_mb)):
+            limit = limits.get(resource, -1)
+            if limit >= 0 and each > 0:
+                count = min(count, (limit - usage[resource]) // each)
+        return max(count, min_count)
 
     @staticmethod
     def _flavor(req: wsgi.Request, session: Any, flavor_ref: Any) -> Any:

@@ -20,7 +20,7 @@ from apiframe.compute.conf import database_url
 from apiframe.conf import data_dir, make_conf
 from apiframe.exception import StartupError
 
-__all__ = ["config_files", "database_exists", "database_url", "load_conf", "masked_url",
+__all__ = ["config_files", "database_error", "database_exists", "database_url", "load_conf", "masked_url",
            "prepare_database", "setup_logging"]
 
 #: Environment variable naming the configuration file when none is given explicitly.
@@ -83,9 +83,14 @@ def prepare_database(conf: cfg.ConfigOpts) -> str:
     try:
         upgrade(url)
     except sa.exc.SQLAlchemyError as exc:
-        raise StartupError(f"database {masked_url(url)}: cannot migrate it ({exc}); check "
-                           f"[database] connection") from exc
+        raise database_error(url, "migrate it", exc) from exc
     return url
+
+
+def database_error(url: str, action: str, exc: sa.exc.SQLAlchemyError) -> StartupError:
+    """The error to report when ``action`` on the database failed, password masked."""
+    reason = " ".join(str(getattr(exc, "orig", None) or exc).split())
+    return StartupError(f"database {masked_url(url)}: cannot {action} ({reason}); check [database] connection")
 
 
 def setup_logging(level: int = logging.INFO) -> None:

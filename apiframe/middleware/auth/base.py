@@ -31,6 +31,8 @@ IDENTITY_HEADER_PREFIXES = (
     "HTTP_X_TRUST",
     "HTTP_X_APP_CRED",
 )
+# A cheap first filter: most environ keys are not X- headers at all.
+_CANDIDATE_PREFIXES = ("HTTP_X_", "HTTP_OPENSTACK_SYSTEM")
 # A credential the client legitimately sends (keystone service tokens), not an identity claim.
 CLIENT_CREDENTIAL_HEADERS = frozenset({"HTTP_X_SERVICE_TOKEN"})
 
@@ -38,7 +40,8 @@ CLIENT_CREDENTIAL_HEADERS = frozenset({"HTTP_X_SERVICE_TOKEN"})
 def strip_identity_headers(environ: dict[str, Any]) -> None:
     """Delete every identity header the client sent."""
     spoofed = [key for key in environ
-               if key.startswith(IDENTITY_HEADER_PREFIXES) and key not in CLIENT_CREDENTIAL_HEADERS]
+               if key.startswith(_CANDIDATE_PREFIXES)
+               and key.startswith(IDENTITY_HEADER_PREFIXES) and key not in CLIENT_CREDENTIAL_HEADERS]
     for key in spoofed:
         del environ[key]
 

@@ -7,6 +7,7 @@ roles, ``admin`` gets ``admin,member,reader`` and anyone else ``member,reader``.
 
 from __future__ import annotations
 
+import functools
 import ipaddress
 from typing import Any
 
@@ -24,8 +25,12 @@ class NoAuth(AuthMiddleware):
         return parse_noauth_token(token) if token else None
 
 
+@functools.lru_cache(maxsize=1024)
 def parse_noauth_token(token: str) -> Identity:
-    """Read ``user:project[:role1,role2]`` (or a bare ``user``) into an identity."""
+    """Read ``user:project[:role1,role2]`` (or a bare ``user``) into an identity.
+
+    Identities are immutable and clients repeat their token, so parses are remembered.
+    """
     user, colon, rest = token.partition(":")
     project, _, role_list = rest.partition(":") if colon else (user, "", "")
     if not user or not project:

@@ -22,7 +22,6 @@ _CHANGE_SERVER = (OK, OK, 403, 404, 401)
 _READ_ANY = (OK, OK, OK, OK, 401)
 _OWN_WRITE = (OK, OK, 403, OK, 401)
 _ADMIN_ONLY = (OK, 403, 403, 403, 401)
-_ADMIN_ONLY_FLAVOR_READ = (OK, OK, OK, OK, 401)
 PERSONAS = ("admin", "member", "reader", "other-project", "anonymous")
 
 #: route label -> (version, method, path template, body, statuses per persona)
@@ -92,11 +91,11 @@ MATRIX = {
     "GET /flavors/{flavor_id}/os-flavor-access": ("2.1", "GET", "/flavors/{private}/os-flavor-access", None,
                                                   _ADMIN_ONLY),
     "GET /flavors/{flavor_id}/os-extra_specs": ("2.1", "GET", "/flavors/{flavor}/os-extra_specs", None,
-                                                _ADMIN_ONLY_FLAVOR_READ),
+                                                _READ_ANY),
     "POST /flavors/{flavor_id}/os-extra_specs": ("2.1", "POST", "/flavors/{flavor}/os-extra_specs",
                                                  {"extra_specs": {"a": "b"}}, _ADMIN_ONLY),
     "GET /flavors/{flavor_id}/os-extra_specs/{id}": ("2.1", "GET", "/flavors/{flavor}/os-extra_specs/k", None,
-                                                     _ADMIN_ONLY_FLAVOR_READ),
+                                                     _READ_ANY),
     "PUT /flavors/{flavor_id}/os-extra_specs/{id}": ("2.1", "PUT", "/flavors/{flavor}/os-extra_specs/k",
                                                      {"k": "w"}, _ADMIN_ONLY),
     "DELETE /flavors/{flavor_id}/os-extra_specs/{id}": ("2.1", "DELETE", "/flavors/{flavor}/os-extra_specs/k",

@@ -272,6 +272,21 @@ def test_quota_refuses_and_writes_nothing(tenant, resource, limit, flavor, messa
     assert tenant.count_rows("servers") == 1
 
 
+def test_max_count_builds_what_the_quota_allows(tenant):
+    client = tenant.client()
+    tenant.set_quota("instances", 3)
+    tenant.create_server("first")
+    body = {"server": {**_VALID, "name": "many", "min_count": 1, "max_count": 5}}
+    client.post("/servers", body, status=202)
+    assert sorted(_names(client)) == ["first", "many", "many-2"]
+    body["server"]["min_count"] = 2
+    message = assert_fault(client.post("/servers", body, status=403), 403, "forbidden")
+    assert message == "Quota exceeded for instances: Requested 2, but already used 3 of 3 instances"
+    body["server"].update(min_count=3, max_count=2)
+    assert_fault(client.post("/servers", body, status=400), 400, "badRequest", "min_count must be <= max_count")
+    assert tenant.count_rows("servers") == 3
+
+
 def test_huge_min_count_is_over_quota(tenant):
     body = {"server": {**_VALID, "min_count": 10 ** 30}}
     message = assert_fault(tenant.client().post("/servers", body, status=403), 403, "forbidden")

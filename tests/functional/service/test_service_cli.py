@@ -90,6 +90,18 @@ def test_check_reports_a_missing_configuration_file(cli, tmp_path):
     assert result.stderr == f"apiframe-api: error: configuration file not found: {tmp_path / 'nowhere.conf'}\n"
 
 
+def test_an_unreachable_database_is_reported_with_its_password_masked(cli, write_conf):
+    conf = write_conf(["widgets"], "[database]\nconnection = postgresql+psycopg2://apiframe:s3cret@127.0.0.1:1/apiframe\n")
+    checked = cli("apiframe-api", "check", "--config-file", conf)
+    assert checked.returncode == 1
+    assert "error: database postgresql+psycopg2://apiframe:***@127.0.0.1:1/apiframe: cannot connect (" \
+        in checked.stdout
+    synced = cli("apiframe-manage", "db", "sync", "--config-file", conf)
+    assert synced.returncode == 1
+    assert synced.stderr.startswith("apiframe-manage: error: database postgresql+psycopg2://apiframe:***@")
+    assert "s3cret" not in checked.stdout + synced.stdout + synced.stderr
+
+
 def test_manage_db_sync_and_version(cli, write_conf, tmp_path):
     conf = write_conf(["widgets"])
     assert cli("apiframe-manage", "db", "version", "--config-file", conf).stdout == "None\n"
