@@ -75,6 +75,7 @@ class Assembler:
         self._validators: dict[tuple[str, int], Any] = {}
         self.fragments: list[SchemaFragment] = [f for p in plugins for f in p.get_schema_fragments()]
         self._used_points: set[str] = set()
+        self._checked: dict[int, Any] = {}
 
     def assemble(self) -> Assembly:
         """Build every route; raise :class:`StartupError` on the first inconsistency."""
@@ -203,8 +204,10 @@ class Assembler:
             if entries:
                 check_ranges([e.versions for e in entries], meta.versions, f"{where} @{kind}", low, high)
             for entry in entries:
-                if kind.endswith("schema"):
+                # Schemas are shared between operations and versions: check each object once.
+                if kind.endswith("schema") and id(entry.value) not in self._checked:
                     check_schema(entry.value, f"{where} @{kind} {entry.versions}")
+                    self._checked[id(entry.value)] = entry.value
 
     def _validator(self, kind: type, schema: Any) -> Any:
         if schema is None:

@@ -71,17 +71,18 @@ def database_exists(url: str) -> bool:
 
 
 def prepare_database(conf: cfg.ConfigOpts) -> str:
-    """Create the data directory if the default SQLite file lives there, migrate to the newest schema.
+    """Create the data directory if the default SQLite file lives there, migrate to the newest
+    schema and add the default flavors that are missing.
 
-    Returns the database URL. Migrating an up-to-date database does nothing.
+    Returns the database URL. Preparing an up-to-date database does nothing.
     """
-    from apiframe.compute.db.migration import upgrade
+    from apiframe.compute.services import prepare_database as migrate_and_seed
 
     url = database_url(conf)
     if not conf.database.connection:
         os.makedirs(data_dir(conf), exist_ok=True)
     try:
-        upgrade(url)
+        migrate_and_seed(url)
     except sa.exc.SQLAlchemyError as exc:
         raise database_error(url, "migrate it", exc) from exc
     return url

@@ -83,7 +83,8 @@ def _answers_204_only(route: Route) -> bool:
 def assert_schemas(api: API, **options: Any) -> None:
     """Fail unless every route has its schemas; takes the options of :func:`missing_schemas`."""
     missing = missing_schemas(api, **options)
-    assert not missing, "routes without schemas:\n  " + "\n  ".join(missing)
+    if missing:
+        raise AssertionError("routes without schemas:\n  " + "\n  ".join(missing))
 
 
 def missing_policies(api: API, *, public: Sequence[str] = ()) -> list[str]:
@@ -95,7 +96,8 @@ def missing_policies(api: API, *, public: Sequence[str] = ()) -> list[str]:
 def assert_policies(api: API, *, public: Sequence[str] = ()) -> None:
     """Fail unless every route (but the ``public`` ones) is guarded by a policy rule."""
     missing = missing_policies(api, public=public)
-    assert not missing, "routes without a policy rule:\n  " + "\n  ".join(missing)
+    if missing:
+        raise AssertionError("routes without a policy rule:\n  " + "\n  ".join(missing))
 
 
 def assert_refused(app: AppFixture, persona: str | Persona, *, exempt: Sequence[str] = ()) -> list[str]:
@@ -130,7 +132,8 @@ def assert_refused(app: AppFixture, persona: str | Persona, *, exempt: Sequence[
         if resp.status_int != expected:
             failures.append(f"{route.label} at {version}: expected {expected}, got {resp.status} "
                             f"{resp.text[:200]}")
-    assert not failures, f"routes that did not refuse persona {who.name!r}:\n  " + "\n  ".join(failures)
+    if failures:
+        raise AssertionError(f"routes that did not refuse persona {who.name!r}:\n  " + "\n  ".join(failures))
     return probed
 
 

@@ -9,9 +9,11 @@ worse than one that refuses it, and that choice should be visible in the schema.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
+import fastjsonschema
 import jsonschema
 import jsonschema.exceptions
 
@@ -88,10 +90,9 @@ def check_schema(schema: Mapping[str, Any], where: str) -> None:
     author what to fix.
     """
     try:
-        jsonschema.Draft202012Validator.check_schema(schema)
-    except jsonschema.exceptions.SchemaError as error:
-        location = "/" + "/".join(str(part) for part in error.path)
-        raise StartupError(f"{where}: invalid JSON-Schema at {location}: {error.message}") from None
+        _portable_meta_check(schema)
+    except fastjsonschema.JsonSchemaException:
+        _full_meta_check(schema, where)
     for pointer, sub in iter_subschemas(schema):
         location = pointer or "/"
         unportable = sorted(_NOT_PORTABLE.intersection(sub))
@@ -109,3 +110,29 @@ def check_schema(schema: Mapping[str, Any], where: str) -> None:
             raise StartupError(
                 f"{where}: object schema at {location} must state 'additionalProperties' "
                 "(false to refuse unknown properties, true to allow them)")
+
+
+@functools.cache
+def _compiled_draft7_meta_schema() -> Callable[[Any], Any]:
+    return fastjsonschema.compile(jsonschema.Draft7Validator.META_SCHEMA, use_default=False)
+
+
+def _portable_meta_check(schema: Mapping[str, Any]) -> None:
+    """The meta-schema check that runs at every start-up, in microseconds.
+
+    For schemas made only of the keywords both drafts share (the loop in
+    :func:`check_schema` refuses the others), validity under the draft-07 meta-schema
+    and under the 2020-12 one coincide; the test suite checks every shipped schema
+    against the full 2020-12 meta-schema as well, which takes about 30 ms per schema.
+    """
+    _compiled_draft7_meta_schema()(schema)
+
+
+def _full_meta_check(schema: Mapping[str, Any], where: str) -> None:
+    """The 2020-12 meta-schema check, run to explain a schema the fast check refused."""
+    try:
+        jsonschema.Draft202012Validator.check_schema(schema)
+        jsonschema.Draft7Validator.check_schema(schema)
+    except jsonschema.exceptions.SchemaError as error:
+        location = "/" + "/".join(str(part) for part in error.path)
+        raise StartupError(f"{where}: invalid JSON-Schema at {location}: {error.message}") from None
