@@ -116,7 +116,9 @@ def build_app(conf: cfg.ConfigOpts, *, plugins: Sequence[Extension] | None = Non
 
 def wrap(app: WSGIApp, conf: cfg.ConfigOpts) -> WSGIApp:
     """Put the standard middleware around ``app``, innermost first."""
-    app = build_auth_middleware(conf.auth.strategy, app, htpasswd_file=conf.auth.htpasswd_file)
+    # keystone's auth_token reads its [keystone_authtoken] section from the same configuration.
+    app = build_auth_middleware(conf.auth.strategy, app, htpasswd_file=conf.auth.htpasswd_file,
+                                keystone_conf={"oslo_config_config": conf, "oslo_config_project": "apiframe"})
     if conf.middleware.cors_allowed_origins:
         from oslo_middleware import cors
 

@@ -11,11 +11,11 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from apiframe.cmd import check, routes, serve
+from apiframe.cmd import check, openapi, routes, serve
 from apiframe.cmd.common import config_parser, run_command
 
 PROG = "apiframe-api"
-COMMANDS = (serve, routes, check)
+COMMANDS = (serve, routes, check, openapi)
 DEFAULT_COMMAND = "serve"
 
 

@@ -19,7 +19,7 @@ from apiframe.openapi.facts import OperationAt, field_paths, operations_at
 if TYPE_CHECKING:
     from apiframe.app import API
 
-REGENERATE = "python -m apiframe.openapi > docs/api-versions.md"
+REGENERATE = "apiframe-api version-history > docs/api-versions.md"
 
 
 def render_version_history(api: API) -> str:

@@ -22,13 +22,18 @@ class KeystoneAuth(AuthMiddleware):
     """Strips identity headers, then lets ``auth_token`` validate the token.
 
     ``conf`` holds ``auth_token``'s options (``www_authenticate_uri``, ``auth_url``,
-    ``auth_type``, ``username``, ...), as in a ``[keystone_authtoken]`` section.
+    ``auth_type``, ``username``, ...), or ``oslo_config_config``: a ``ConfigOpts`` whose
+    ``[keystone_authtoken]`` section holds them (what the application passes).
     """
 
     def __init__(self, app: WSGIApp, conf: Mapping[str, Any]) -> None:
         super().__init__(auth_token.AuthProtocol(_IdentityFromHeaders(app),
                                                  {**conf, "delay_auth_decision": True}))
         uri = conf.get("www_authenticate_uri") or conf.get("auth_uri")
+        oslo_conf = conf.get("oslo_config_config")
+        if uri is None and oslo_conf is not None:
+            # auth_token has registered its options on the application's configuration.
+            uri = oslo_conf.keystone_authtoken.www_authenticate_uri
         self.challenge = (("WWW-Authenticate", f'Keystone uri="{uri}"'),) if uri else ()
 
     def authenticate(self, environ: dict[str, Any]) -> Identity | None:

@@ -24,7 +24,7 @@ def compute_plugins_or_skip():
 
 
 def build_compute_api():
-    """The compute API with default options, as ``python -m apiframe.openapi`` builds it."""
+    """The compute API with default options, as ``apiframe-api version-history`` builds it."""
     conf = make_conf()
     conf.set_override("enabled_plugins", compute_plugins_or_skip(), group="api")
     return build_api(conf)

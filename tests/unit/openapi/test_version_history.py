@@ -52,7 +52,7 @@ def test_unchanged_version_says_so(history):
 
 def test_history_names_its_regeneration_command(history):
     assert history.startswith("# Microversions of the compute API\n")
-    assert "python -m apiframe.openapi > docs/api-versions.md" in history
+    assert "apiframe-api version-history > docs/api-versions.md" in history
 
 
 def _info(template, name, method="GET", action=None):
