@@ -12,9 +12,9 @@ Parsing follows the OpenStack microversion rules exactly:
 from __future__ import annotations
 
 import re
-from itertools import pairwise
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import NamedTuple
 
 from apiframe import exception
