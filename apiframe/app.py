@@ -23,7 +23,6 @@ from typing import Any
 from oslo_config import cfg
 from oslo_policy import policy as oslo_policy
 
-from apiframe import policy_rules
 from apiframe.api_version import VersionHistory
 from apiframe.apidocs import DocsPage, OpenAPIController
 from apiframe.assembly import Assembler, Assembly, all_versions
@@ -35,7 +34,7 @@ from apiframe.middleware.auth import build_auth_middleware
 from apiframe.middleware.request_id import RequestId
 from apiframe.middleware.sizelimit import BodySizeLimit
 from apiframe.openapi import render_openapi
-from apiframe.policy import PolicyEngine
+from apiframe.policy import PolicyEngine, collect_rules
 from apiframe.resource import Services, version_headers
 from apiframe.router import APIRouter, Route, RouteTable
 from apiframe.versions import ExtensionInfo, VersionsController
@@ -77,7 +76,7 @@ def build_api(conf: cfg.ConfigOpts, *, plugins: Sequence[Extension] | None = Non
                                   skip_failed=conf.api.skip_failed_plugins)
     extension_info = ExtensionInfo(context, plugins)
     all_plugins = [*plugins, extension_info]
-    defaults = [*policy_rules.base_rules(), *(rule for p in all_plugins for rule in p.get_policies())]
+    defaults = collect_rules(all_plugins)
     engine = PolicyEngine(defaults, conf.api.policy_file, reload_interval=conf.api.policy_reload_interval)
     services = Services(
         history=history,

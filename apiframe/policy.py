@@ -366,10 +366,14 @@ def collect_rules(extensions: Iterable[Extension]) -> list[oslo_policy.RuleDefau
 
 
 def list_rules() -> list[oslo_policy.RuleDefault]:
-    """Every rule of the installed plugins (entry point for the oslo.policy tools)."""
-    from apiframe.extensions import load_extensions
+    """Every rule an application of the installed plugins registers: the base rules, the
+    plugins' and the extension list's (entry point for the oslo.policy tools)."""
+    from apiframe.extensions import PluginContext, load_extensions
+    from apiframe.versions import ExtensionInfo
 
-    return collect_rules(load_extensions())
+    context = PluginContext()
+    plugins = load_extensions(context=context)
+    return collect_rules([*plugins, ExtensionInfo(context, plugins)])
 
 
 def get_enforcer() -> oslo_policy.Enforcer:

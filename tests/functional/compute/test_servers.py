@@ -236,6 +236,12 @@ def test_strict_query_parameters_from_275(tenant):
                  "badRequest")
 
 
+def test_query_string_that_is_not_utf8_is_400(tenant):
+    client = tenant.client("member")
+    resp = client.testapp.get("/v2.1/servers?name=%FF%FE", headers=client.headers(), status=400)
+    assert "not UTF-8" in assert_fault(resp, 400, "badRequest")
+
+
 def test_update_and_delete(tenant):
     client = tenant.client("member", "2.19")
     server = tenant.create_server("before", version="2.19")
