@@ -33,5 +33,5 @@ def entry(server: Any) -> ServerEntry:
     """What the server views show for ``server``."""
     return ServerEntry(record=server, status=driver.server_status(server),
                        metadata=server.metadata_dict, tags=server.tag_names,
-                       pinned_availability_zone=getattr(server, "pinned_availability_zone", None),
-                       scheduler_hints=getattr(server, "scheduler_hints", None))
+                       pinned_availability_zone=server.pinned_availability_zone,
+                       scheduler_hints=server.scheduler_hints)

@@ -179,7 +179,9 @@ class ServersController(wsgi.Controller):
                            limits)
             db.check_metadata_quota(len(data.get("metadata", {})), services.quota_defaults["metadata_items"])
             reservation_id = new_reservation_id()
-            created = [self._create_one(req, session, now, data, flavor, key_name, key_data, reservation_id, index)
+            hints = body.get("os:scheduler_hints") or body.get("OS-SCH-HNT:scheduler_hints") or {}
+            created = [self._create_one(req, session, now, data, flavor, key_name, key_data, reservation_id, index,
+                                        hints)
                        for index in range(count)]
         if is_true(data.get("return_reservation_id", False)):
             return wsgi.ResponseObject(views.reservation(reservation_id))
@@ -189,7 +191,8 @@ class ServersController(wsgi.Controller):
         return wsgi.ResponseObject(body, headers={"Location": body["server"]["links"][0]["href"]})
 
     def _create_one(self, req: wsgi.Request, session: Any, now: dt.datetime, data: dict[str, Any], flavor: Any,
-                    key_name: str | None, key_data: str | None, reservation_id: str, index: int) -> Any:
+                    key_name: str | None, key_data: str | None, reservation_id: str, index: int,
+                    scheduler_hints: dict[str, Any]) -> Any:
         name = data["name"] if index == 0 else f"{data['name']}-{index + 1}"
         fields: dict[str, Any] = {
             "image_ref": data.get("imageRef") or "", "key_name": key_name, "key_data": key_data,
@@ -199,6 +202,8 @@ class ServersController(wsgi.Controller):
             "user_data": data.get("user_data"), "disk_config": data.get("OS-DCF:diskConfig", "MANUAL"),
             "reservation_id": reservation_id, "launch_index": index,
             "security_groups": [{"name": g["name"]} for g in data.get("security_groups", [])] or None,
+            # What 2.96 and 2.100 show: the zone the request pinned and the hints it gave.
+            "pinned_availability_zone": data.get("availability_zone"), "scheduler_hints": scheduler_hints,
         }
         if data.get("hostname") and index == 0:
             fields["hostname"] = data["hostname"]

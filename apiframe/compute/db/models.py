@@ -186,6 +186,8 @@ class Server(TimestampMixin, Base):
     access_ip_v4: Mapped[str | None] = mapped_column(sa.String(39), default=None)
     access_ip_v6: Mapped[str | None] = mapped_column(sa.String(39), default=None)
     availability_zone: Mapped[str | None] = mapped_column(sa.String(255), default=None)
+    pinned_availability_zone: Mapped[str | None] = mapped_column(sa.String(255), default=None)
+    scheduler_hints: Mapped[dict[str, Any] | None] = mapped_column(default=None)
     host: Mapped[str | None] = mapped_column(sa.String(255), default=None)
     node: Mapped[str | None] = mapped_column(sa.String(255), default=None)
     config_drive: Mapped[str] = mapped_column(sa.String(255), default="")

@@ -68,6 +68,7 @@ UPDATABLE = frozenset({
     "name", "description", "hostname", "image_ref", "key_name", "key_data", "locked",
     "locked_by", "locked_reason", "access_ip_v4", "access_ip_v6", "availability_zone",
     "config_drive", "user_data", "disk_config", "progress", "addresses", "security_groups",
+    "pinned_availability_zone",
 })
 
 

@@ -378,3 +378,17 @@ def test_server_names_need_not_be_unique(tenant):
     tenant.create_server(twice)
     tenant.create_server(twice)
     assert _names(tenant.client(), name=twice) == [twice, twice]
+
+
+def test_requested_zone_and_scheduler_hints_are_shown_from_their_versions(tenant):
+    client = tenant.client("member", "2.100")
+    body = {"server": {"name": "pinned", "flavorRef": "1", "imageRef": IMAGE_ID, "networks": "auto",
+                       "availability_zone": "nova"},
+            "os:scheduler_hints": {"same_host": IMAGE_ID}}
+    server_id = client.post("/servers", body, status=202).json["server"]["id"]
+    shown = client.get(f"/servers/{server_id}").json["server"]
+    assert shown["pinned_availability_zone"] == "nova"
+    assert shown["scheduler_hints"] == {"same_host": IMAGE_ID}
+    unpinned = tenant.create_server("free", version="2.100", networks="auto")
+    assert unpinned["pinned_availability_zone"] is None and unpinned["scheduler_hints"] == {}
+    assert "scheduler_hints" not in tenant.client("member", "2.99").get(f"/servers/{server_id}").json["server"]

@@ -15,7 +15,7 @@ def test_upgrade_from_empty_reaches_head_and_matches_models(scratch):
     migration.upgrade(url)
     migration.upgrade(url)  # a second run finds nothing to do
 
-    assert migration.current_revision(url) == migration.head_revision() == "0001"
+    assert migration.current_revision(url) == migration.head_revision() == "0002"
     engine = sa.create_engine(url)
     try:
         with engine.connect() as connection:
