@@ -99,6 +99,8 @@ class ServersController(wsgi.Controller):
 
     def _filters(self, req: wsgi.Request) -> db.ServerFilters:
         allowed = _USER_FILTERS_V283 if req.is_supported("2.83") else _USER_FILTERS
+        if not req.is_supported("2.5"):
+            allowed = allowed - {"ip6"}
         if not req.context.can(policies.ALLOW_ALL_FILTERS, fatal=False):
             req.query = {key: value for key, value in req.query.items() if key in allowed}
         statuses = [s.upper() for s in req.query.get("status", [])]
@@ -114,7 +116,8 @@ class ServersController(wsgi.Controller):
             locked=None if locked is None else is_true(locked),
             changes_since=_time(req, "changes-since"), changes_before=_time(req, "changes-before"),
             tags=_tags(req, "tags"), tags_any=_tags(req, "tags-any"),
-            not_tags=_tags(req, "not-tags"), not_tags_any=_tags(req, "not-tags-any"))
+            not_tags=_tags(req, "not-tags"), not_tags_any=_tags(req, "not-tags-any"),
+            ip=query_value(req, "ip"), ip6=query_value(req, "ip6"))
 
     def _list(self, req: wsgi.Request, all_tenants_rule: str) -> tuple[list[Any], int]:
         project_id: str | None = req.context.project_id

@@ -99,6 +99,8 @@ class ServerFilters:
     not_tags: Sequence[str] = ()
     not_tags_any: Sequence[str] = ()
     deleted: bool | None = None
+    ip: str | None = None
+    ip6: str | None = None
 
 
 def server_create(
@@ -189,13 +191,36 @@ def server_list(
         column = _sort_column(key)
         if column is not None:
             sort.append((column, direction))
+    address_filters = _address_filters(filters)
     try:
-        return list(session.scalars(paginate(stmt, sort, marker_row, limit)))
+        if not address_filters:
+            return list(session.scalars(paginate(stmt, sort, marker_row, limit)))
+        # Addresses live in a JSON column: match them here, after the marker, before the limit.
+        rows = [server for server in session.scalars(paginate(stmt, sort, marker_row, None))
+                if all(_has_address(server, pattern, version) for pattern, version in address_filters)]
+        return rows if limit is None else rows[:limit]
     except exc.DBAPIError as error:
         # A pattern Python accepts may still be one the database's regex dialect rejects.
         if filters.name is None or error.connection_invalidated:
             raise
         raise exception.BadRequest(f"Invalid regular expression for name: {filters.name}") from None
+
+
+def _address_filters(filters: ServerFilters) -> list[tuple[re.Pattern[str], int]]:
+    """The compiled ``ip`` (IPv4) and ``ip6`` (IPv6) regular expressions that were asked for."""
+    compiled = []
+    for pattern, version in ((filters.ip, 4), (filters.ip6, 6)):
+        if pattern is not None:
+            try:
+                compiled.append((re.compile(pattern), version))
+            except re.error as error:
+                raise exception.BadRequest(f"Invalid regular expression for ip: {error}") from None
+    return compiled
+
+
+def _has_address(server: Server, pattern: re.Pattern[str], version: int) -> bool:
+    return any(pattern.search(address.get("addr", "")) for addresses in (server.addresses or {}).values()
+               for address in addresses if address.get("version") == version)
 
 
 def settle_due(session: Session, now: dt.datetime, project_id: str | None = None) -> int:

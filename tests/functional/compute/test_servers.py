@@ -392,3 +392,16 @@ def test_requested_zone_and_scheduler_hints_are_shown_from_their_versions(tenant
     unpinned = tenant.create_server("free", version="2.100", networks="auto")
     assert unpinned["pinned_availability_zone"] is None and unpinned["scheduler_hints"] == {}
     assert "scheduler_hints" not in tenant.client("member", "2.99").get(f"/servers/{server_id}").json["server"]
+
+
+def test_ip_filter_matches_fixed_addresses(tenant):
+    first = tenant.create_server("first", networks="auto", version="2.37")
+    second = tenant.create_server("second", networks="auto", version="2.37")
+    address = fake_address(first["id"])["addr"]
+    client = tenant.client("member")
+    assert [s["id"] for s in client.get("/servers", params={"ip": re.escape(address) + "$"}).json["servers"]] \
+        == [first["id"]]
+    both = client.get("/servers", params={"ip": r"^10\."}).json["servers"]
+    assert {s["id"] for s in both} == {first["id"], second["id"]}
+    assert client.get("/servers", params={"ip6": "."}, version="2.5").json["servers"] == []
+    assert_fault(client.get("/servers", params={"ip": "("}, status=400), 400, "badRequest")
