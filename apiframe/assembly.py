@@ -52,6 +52,8 @@ class OperationInfo:
     meta: OperationMeta
     body_schemas: list[Ranged] = field(default_factory=list)
     action: str | None = None
+    #: Plugins whose ``@extends`` hooks change this operation's response, with their versions.
+    extended_by: list[Ranged] = field(default_factory=list)
 
 
 @dataclass
@@ -157,7 +159,7 @@ class Assembler:
         return self._operation(plugin, collection, name, method, template, func, [], versioned=versioned)
 
     def _operation(self, plugin: Extension, collection: str, name: str, method: str, template: str,
-                   func: Callable[..., Any], hooks: list[Callable[..., Any]], *,
+                   func: Callable[..., Any], hooks: list[tuple[str, Callable[..., Any]]], *,
                    versioned: bool = True) -> tuple[Operation, OperationInfo]:
         meta = registry.meta(func)
         where = f"plugin {plugin.alias!r}: {_qualname(func)}"
@@ -181,12 +183,13 @@ class Assembler:
                 body_validator=self._validator(BodyValidator, _pick(body_schemas, version, None)),
                 query_validator=self._validator(QueryValidator, _pick(meta.query_schemas, version, None)),
                 response_validator=self._response_validator(_pick(meta.response_schemas, version, None)),
-                hooks=tuple(h for h in hooks if version in registry.meta(h).versions),
+                hooks=tuple(hook for _owner, hook in hooks if version in registry.meta(hook).versions),
             )
         operation = Operation(f"{collection}:{name}", func, calls, policy=meta.policy,
                               requires_auth=meta.requires_auth, takes_body=takes_body,
                               versioned=versioned, services=self.services)
-        info = OperationInfo(plugin.alias, collection, name, method, template, meta, body_schemas)
+        info = OperationInfo(plugin.alias, collection, name, method, template, meta, body_schemas,
+                             extended_by=[Ranged(registry.meta(hook).versions, owner) for owner, hook in hooks])
         return operation, info
 
     def _merged_body_schemas(self, meta: OperationMeta, where: str) -> list[Ranged]:
@@ -235,13 +238,13 @@ def _declared_methods(controller: Any) -> Iterable[tuple[str, Callable[..., Any]
             yield name, func
 
 
-def _hooks(extensions: list[tuple[Extension, Any]]) -> dict[str, list[Callable[..., Any]]]:
-    hooks: dict[str, list[Callable[..., Any]]] = {}
-    for _plugin, controller in extensions:
+def _hooks(extensions: list[tuple[Extension, Any]]) -> dict[str, list[tuple[str, Callable[..., Any]]]]:
+    hooks: dict[str, list[tuple[str, Callable[..., Any]]]] = {}
+    for plugin, controller in extensions:
         for _name, func in _declared_methods(controller):
             target = registry.meta(func).extends
             if target is not None:
-                hooks.setdefault(target, []).append(func)
+                hooks.setdefault(target, []).append((plugin.alias, func))
     return hooks
 
 

@@ -220,6 +220,9 @@ class _Builder:
                 "default": default.check_str if default is not None else None,
                 "description": default.description if default is not None else None,
             }
+        extending = [hook.value for hook in info.extended_by if self.version in hook.versions]
+        if extending:
+            extras["x-extended-by"] = extending
         if info.action is not None:
             extras["x-status"] = fact.status
         return extras

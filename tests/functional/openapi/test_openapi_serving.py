@@ -29,6 +29,15 @@ def test_header_selects_the_version(app):
     assert "get" in resp.json["paths"]["/v2.1/gadgets"]
 
 
+def test_response_hooks_of_other_plugins_are_named_in_their_versions(app):
+    def show(version):
+        document = app.get("/v2.1/openapi.json", params={"microversion": version}).json
+        return document["paths"]["/v2.1/widgets/{id}"]["get"]
+
+    assert "x-extended-by" not in show("2.4")
+    assert show("2.5")["x-extended-by"] == ["widget-colors"]
+
+
 def test_query_parameter_wins_over_the_header(app):
     resp = app.get("/v2.1/openapi.json?microversion=2.5", headers={"OpenStack-API-Version": "compute 2.2"})
     assert resp.json["info"]["version"] == "2.5"
