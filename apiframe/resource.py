@@ -120,9 +120,8 @@ class Operation:
         if identity is None and operation.requires_auth:
             raise exception.Unauthorized(headers=environ.get(CHALLENGE_ENVIRON_KEY, ()))
         req.identity = identity
-        request_id = environ.get(faults.REQUEST_ID_ENVIRON_KEY, "")
-        make_context = self.services.make_context
-        req._make_context = lambda who: make_context(who, request_id)
+        req.request_id = environ.get(faults.REQUEST_ID_ENVIRON_KEY, "")
+        req._make_context = self.services.make_context
         if project_id is not None and identity is not None and project_id != identity.project_id:
             raise exception.BadRequest(
                 f"Malformed request URL: URL's project_id '{project_id}' doesn't match "
@@ -133,7 +132,7 @@ class Operation:
     def _respond(self, start_response: Callable[..., Any], req: Request, operation: Operation,
                  call: VersionedCall, url_vars: dict[str, str], body: Any,
                  version: APIVersion) -> Iterable[bytes]:
-        kwargs: dict[str, Any] = dict(url_vars)
+        kwargs = url_vars
         if call.query_validator is not None:
             try:
                 params = req.GET
@@ -143,10 +142,10 @@ class Operation:
         if operation.takes_body:
             if call.body_validator is not None:
                 call.body_validator.validate(body)
-            kwargs["body"] = body
+            kwargs = {**url_vars, "body": body}
         try:
             result = operation.func(req, **kwargs)
-            response = result if isinstance(result, ResponseObject) else ResponseObject(result)
+            response = result if type(result) is ResponseObject else ResponseObject(result)
             for hook in call.hooks:
                 hook(req, response, **url_vars)
         except exception.APIError as exc:

@@ -43,6 +43,7 @@ class Request(webob.BaseRequest):
     url_project_id: str | None
     endpoint_prefix: str
     identity: Any
+    request_id: str
     _make_context: Any
     _context: Any = None
 
@@ -50,7 +51,7 @@ class Request(webob.BaseRequest):
     def context(self) -> Any:
         """The caller's :class:`~apiframe.context.RequestContext`, built on first use."""
         if self._context is None:
-            self._context = self._make_context(self.identity)
+            self._context = self._make_context(self.identity, self.request_id)
         return self._context
 
     @context.setter
