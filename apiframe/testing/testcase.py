@@ -26,6 +26,7 @@ class APITestCase(unittest.TestCase):
     microversion: ClassVar[str | None] = None
 
     def setUp(self) -> None:
+        """Start a fresh application for the test, stopped again by a cleanup."""
         super().setUp()
         self.app = AppFixture(self.plugins, history=self.history, config=self.config, policy=self.policy).start()
         self.addCleanup(self.app.stop)

@@ -38,6 +38,7 @@ def _flavor_fk(table: str) -> sa.Column:
 
 
 def upgrade() -> None:
+    """Create every table of the first release."""
     op.create_table(
         "flavors",
         sa.Column("id", sa.Integer, primary_key=True),
