@@ -173,7 +173,7 @@ class Operation:
         headers.append(("Content-Type", "application/json"))
         headers.append(("Content-Length", str(len(payload))))
         start_response(_status_line(code), headers)
-        return [payload]
+        return [b""] if req.method == "HEAD" else [payload]
 
     def _fault(self, start_response: Callable[..., Any], exc: Exception, version: APIVersion | None,
                environ: dict[str, Any] | None = None) -> Iterable[bytes]:

@@ -138,6 +138,8 @@ class APIRouter:
 
     def __call__(self, environ: dict[str, Any], start_response: Any) -> Any:
         path = environ.get("PATH_INFO") or "/"
+        if not path.isascii():
+            path = _utf8_path(path)
         method = environ["REQUEST_METHOD"]
         if path.startswith(self.prefix):
             rest = path[len(self.prefix):]
@@ -153,3 +155,11 @@ class APIRouter:
         if page is not None:
             return page(environ, start_response)
         raise exception.NotFound()
+
+
+def _utf8_path(path: str) -> str:
+    """PEP 3333 hands the path over as latin-1 decoded bytes; URLs carry UTF-8."""
+    try:
+        return path.encode("latin-1").decode("utf-8")
+    except UnicodeError:
+        raise exception.BadRequest("The request path is not UTF-8 encoded.") from None

@@ -38,7 +38,9 @@ class LimitsController(wsgi.Controller):
         """Absolute limits and usage of the caller's project (or ``tenant_id``'s, for admins)."""
         project_id = req.context.project_id
         requested = query_value(req, "tenant_id")
-        if requested and requested != project_id and req.context.can(policies.OTHER_PROJECT, fatal=False):
+        if requested is not None:
+            # Naming a project at all needs the other-project rule, as in the compute API.
+            req.context.can(policies.OTHER_PROJECT, {"project_id": requested})
             project_id = requested
         services = compute_services(self.context)
         with services.database.transaction() as session:

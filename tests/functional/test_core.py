@@ -230,3 +230,17 @@ def test_extensions_list_loaded_plugins(app):
     one = app.get("/v2.1/extensions/widgets", headers=MEMBER).json["extension"]
     assert one["name"] == "Widgets" and one["description"] == "Widgets for tests of the framework."
     fault(app.get("/v2.1/extensions/nope", headers=MEMBER, status=404), 404, "itemNotFound")
+
+
+def test_head_answers_headers_without_body(app):
+    resp = app.head("/v2.1/widgets", headers=MEMBER)
+    assert resp.status_int == 200 and resp.body == b""
+    assert int(resp.headers["Content-Length"]) > 0
+
+
+def test_path_variables_are_decoded_as_utf8(app):
+    assert app.get("/v2.1/widgets/w9/parts/%C3%A9t%C3%A9", headers=MEMBER).json["part"]["id"] == "été"
+
+
+def test_path_that_is_not_utf8_is_400(app):
+    fault(app.get("/v2.1/widgets/%FF", headers=MEMBER, status=400), 400, "badRequest")
