@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from apiframe import exception, wsgi
+from apiframe import wsgi
 from apiframe.compute import crypto
 from apiframe.compute.common import pagination, query_value
 from apiframe.compute.db import api as db
@@ -85,9 +85,7 @@ class KeypairsController(wsgi.Controller):
         key_type = data.get("type", crypto.SSH)
         public_key, private_key = data.get("public_key"), None
         if public_key is None:
-            if key_type != crypto.SSH:
-                raise exception.BadRequest("Keypair data is invalid: only ssh keypairs can be generated")
-            private_key, public_key = crypto.generate_ssh_keypair()
+            private_key, public_key = crypto.generate_keypair(key_type, user_id)
         fingerprint = crypto.fingerprint(key_type, public_key)
         services = self.services
         with services.database.transaction() as session:

@@ -99,8 +99,12 @@ def test_import_x509_certificate(tenant):
     body = {"keypair": {"name": "cert", "type": "x509", "public_key": certificate}}
     keypair = client.post("/os-keypairs", body, status=201).json["keypair"]
     assert (keypair["type"], keypair["fingerprint"]) == ("x509", fingerprint)
-    assert_fault(client.post("/os-keypairs", {"keypair": {"name": "gen", "type": "x509"}}, status=400), 400,
-                 "badRequest")
+    generated = client.post("/os-keypairs", {"keypair": {"name": "gen", "type": "x509"}}, status=201).json["keypair"]
+    cert = x509.load_pem_x509_certificate(generated["public_key"].encode())
+    digest = cert.fingerprint(hashes.SHA1()).hex()
+    assert generated["fingerprint"] == ":".join(digest[i:i + 2] for i in range(0, len(digest), 2))
+    assert generated["private_key"].startswith("-----BEGIN RSA PRIVATE KEY-----")
+    assert cert.subject.get_attributes_for_oid(NameOID.COMMON_NAME)[0].value == tenant.user_id
     bad = {"keypair": {"name": "bad-cert", "type": "x509", "public_key": ssh_public_key("ed25519")}}
     assert_fault(client.post("/os-keypairs", bad, status=400), 400, "badRequest")
 
