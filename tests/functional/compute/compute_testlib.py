@@ -115,6 +115,13 @@ def samples(area: str, **subs: Any) -> Samples:
     return Samples(SAMPLES / area, DOCS / area, subs=subs)
 
 
+def sample_action(client: Client, area: Samples, server_id: str, request: str,
+                  subs: dict[str, Any] | None = None, status: int = 202) -> Any:
+    """POST the request template ``request`` of ``area`` to the server's action URL."""
+    return client.post(f"/servers/{server_id}/action", area.request(request, subs, version=client.version),
+                       status=status)
+
+
 def new_flavor(admin: Client, **fields: Any) -> dict[str, Any]:
     """Create a flavor as ``admin`` and return it; its id sorts after the default flavors' ids."""
     body = {"name": unique("flavor"), "ram": 256, "vcpus": 1, "disk": 1, "id": unique("flv"), **fields}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from compute_testlib import samples
+from compute_testlib import sample_action, samples
 
 from apiframe.testing import assert_fault
 
@@ -11,13 +11,11 @@ SAMPLES = samples("lock-server")
 
 
 def _lock(client, server_id, status=202):
-    return client.post(f"/servers/{server_id}/action", SAMPLES.request("lock-server", version=client.version),
-                       status=status)
+    return sample_action(client, SAMPLES, server_id, "lock-server", status=status)
 
 
 def _unlock(client, server_id, status=202):
-    return client.post(f"/servers/{server_id}/action", SAMPLES.request("unlock-server", version=client.version),
-                       status=status)
+    return sample_action(client, SAMPLES, server_id, "unlock-server", status=status)
 
 
 def _locked(message, server_id):

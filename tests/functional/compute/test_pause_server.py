@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from compute_testlib import samples
+from compute_testlib import sample_action, samples
 
 from apiframe.testing import assert_fault
 
@@ -10,8 +10,7 @@ SAMPLES = samples("pause-server")
 
 
 def _act(client, server_id, request, status=202):
-    return client.post(f"/servers/{server_id}/action", SAMPLES.request(request, version=client.version),
-                       status=status)
+    return sample_action(client, SAMPLES, server_id, request, status=status)
 
 
 def test_pause_and_unpause(tenant):

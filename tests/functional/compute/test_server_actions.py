@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from compute_testlib import samples
+from compute_testlib import sample_action, samples
 
 from apiframe.testing import assert_fault
 
@@ -16,8 +16,7 @@ def _status(client, server_id):
 
 
 def _act(client, server_id, request, subs=None, status=202):
-    body = SAMPLES.request(request, subs, version=client.version)
-    return client.post(f"/servers/{server_id}/action", body, status=status)
+    return sample_action(client, SAMPLES, server_id, request, subs, status)
 
 
 def _conflict(resp, action, server_id, state):
