@@ -5,6 +5,10 @@ mistake a plugin can make is reported here as a
 :class:`~apiframe.exception.StartupError` naming the plugin and method: overlapping or
 missing version ranges, an operation without a policy rule or with an unregistered
 one, a schema fragment for an unknown extension point, two routes on one path.
+
+Controllers are inspected, never exercised: methods are looked up in the class
+dictionaries (a property or ``__getattr__`` of a controller may open a database or need
+a request, and is not run), and decorated methods are recognised through the registry.
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ from typing import Any
 from apiframe import registry
 from apiframe.api_version import APIVersion, VersionHistory, VersionRange, check_ranges
 from apiframe.exception import StartupError
-from apiframe.extensions import Extension, ResourceSpec
+from apiframe.extensions import Extension, ResourceSpec, blame, plugin_label
 from apiframe.registry import OperationMeta, Ranged
 from apiframe.resource import ActionOperation, Operation, Services, VersionedCall
 from apiframe.router import Route
@@ -75,7 +79,10 @@ class Assembler:
         self.response_validation = response_validation
         self.versions = all_versions(history)
         self._validators: dict[tuple[str, int], Any] = {}
-        self.fragments: list[SchemaFragment] = [f for p in plugins for f in p.get_schema_fragments()]
+        self.fragments: list[SchemaFragment] = []
+        for plugin in plugins:
+            with blame(plugin_label(plugin), "get_schema_fragments()"):
+                self.fragments += plugin.get_schema_fragments()
         self._used_points: set[str] = set()
         self._checked: dict[int, Any] = {}
 
@@ -85,8 +92,12 @@ class Assembler:
         routes: list[Route] = []
         infos: list[OperationInfo] = []
         for plugin in self.plugins:
-            for spec in plugin.get_resources():
-                self._resource_routes(plugin, spec, extensions.pop(spec.collection, []), routes, infos)
+            label = plugin_label(plugin)
+            with blame(label, "get_resources()"):
+                specs = list(plugin.get_resources())
+            with blame(label, "assembly"):
+                for spec in specs:
+                    self._resource_routes(plugin, spec, extensions.pop(spec.collection, []), routes, infos)
         if extensions:
             raise StartupError("controller extensions for unknown collections: " + ", ".join(
                 f"{name} (from {', '.join(p.alias for p, _ in exts)})" for name, exts in extensions.items()))
@@ -99,8 +110,9 @@ class Assembler:
     def _controller_extensions(self) -> dict[str, list[tuple[Extension, Any]]]:
         found: dict[str, list[tuple[Extension, Any]]] = {}
         for plugin in self.plugins:
-            for ext in plugin.get_controller_extensions():
-                found.setdefault(ext.collection, []).append((plugin, ext.controller))
+            with blame(plugin_label(plugin), "get_controller_extensions()"):
+                for ext in plugin.get_controller_extensions():
+                    found.setdefault(ext.collection, []).append((plugin, ext.controller))
         return found
 
     def _resource_routes(self, plugin: Extension, spec: ResourceSpec,
@@ -112,7 +124,7 @@ class Assembler:
         hooks = _hooks(extensions)
         wanted: list[tuple[str, str, str]] = []
         for name, (method, on_member) in STANDARD_OPERATIONS.items():
-            if callable(getattr(controller, name, None)):
+            if _method(controller, name) is not None:
                 wanted.append((name, method, member if on_member else base))
         for name, method in spec.collection_actions.items():
             wanted.append((name, method, f"{base}/{name}"))
@@ -121,9 +133,9 @@ class Assembler:
         for method, name in spec.collection_methods.items():
             wanted.append((name, method, base))
         for name, method, template in wanted:
-            func = getattr(controller, name, None)
-            if not callable(func):
-                raise StartupError(f"plugin {plugin.alias!r}: {type(controller).__name__} has no method {name!r}")
+            func = _method(controller, name)
+            if func is None:
+                raise StartupError(f"{plugin_label(plugin)}: {type(controller).__name__} has no method {name!r}")
             operation, info = self._operation(plugin, spec.collection, name, method, template, func,
                                                hooks.get(name, []))
             routes.append(Route(method, template, operation, name))
@@ -162,7 +174,7 @@ class Assembler:
                    func: Callable[..., Any], hooks: list[tuple[str, Callable[..., Any]]], *,
                    versioned: bool = True) -> tuple[Operation, OperationInfo]:
         meta = registry.meta(func)
-        where = f"plugin {plugin.alias!r}: {_qualname(func)}"
+        where = f"{plugin_label(plugin)}: {_qualname(func)}"
         if meta.requires_auth and meta.policy is None:
             raise StartupError(f"{where} declares no policy rule (decorate it with @wsgi.policy)")
         if meta.policy is not None and not self.services.policy.is_registered(meta.policy):
@@ -230,12 +242,25 @@ class Assembler:
 
 
 def _declared_methods(controller: Any) -> Iterable[tuple[str, Callable[..., Any]]]:
-    for name in sorted(dir(type(controller))):
-        if name.startswith("__"):
-            continue
-        func = getattr(controller, name)
-        if callable(func) and registry.declared(func) is not None:
+    names = {name for cls in type(controller).__mro__ for name in vars(cls) if not name.startswith("__")}
+    for name in sorted(names):
+        func = _method(controller, name)
+        if func is not None and registry.declared(func) is not None:
             yield name, func
+
+
+def _method(controller: Any, name: str) -> Callable[..., Any] | None:
+    """``controller.name`` if it is a method (bound to ``controller``), else None.
+
+    Found with ``getattr_static``: properties and ``__getattr__`` are not run.
+    """
+    try:
+        found = inspect.getattr_static(controller, name)
+    except AttributeError:
+        return None
+    if inspect.isfunction(found) or isinstance(found, staticmethod | classmethod):
+        return found.__get__(controller, type(controller))
+    return found if callable(found) else None
 
 
 def _hooks(extensions: list[tuple[Extension, Any]]) -> dict[str, list[tuple[str, Callable[..., Any]]]]:

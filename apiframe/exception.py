@@ -145,6 +145,12 @@ class ServiceUnavailable(APIError):
 class StartupError(Exception):
     """The API cannot be assembled: a plugin, schema, route or policy is wrong.
 
-    Raised while the application is built, never while serving; the message names the
-    plugin, file or option to fix.
+    Raised while the application is built, never while serving; the message is one line
+    that names the plugin, file or option to fix.
     """
+
+
+def describe_error(exc: BaseException) -> str:
+    """``exc`` as one line for an operator: its type and message, whitespace collapsed."""
+    message = " ".join(str(exc).split())
+    return f"{type(exc).__name__}: {message}" if message else type(exc).__name__

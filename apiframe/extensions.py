@@ -8,22 +8,25 @@ A plugin is a subclass of :class:`Extension` named in the entry point group
         keypairs = apiframe.compute.keypairs:Keypairs
 
 Loading is deterministic and strict: plugins are ordered by name and then by their
-``requires``; a plugin that fails to import, a missing requirement, a cycle or a
-duplicate alias stops start-up with a :class:`~apiframe.exception.StartupError` that
-names the plugin.
+``requires``; a plugin that fails to import or to be created, a missing requirement, a
+cycle or a duplicate alias stops start-up with a :class:`~apiframe.exception.StartupError`
+that names the plugin. Any error raised by a plugin's own code while the API is built
+becomes one too (:func:`blame`), naming the plugin and its entry point
+(:func:`plugin_label`), so that an operator reads one line, not a traceback.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import stevedore
 
-from apiframe.exception import StartupError
+from apiframe.exception import StartupError, describe_error
 from apiframe.wsgi import Controller
 
 if TYPE_CHECKING:
@@ -92,6 +95,8 @@ class Extension:
     alias: str = ""
     version: int = 1
     requires: Sequence[str] = ()
+    #: ``(name, target)`` of the entry point the plugin was loaded from; set by the loader.
+    entry_point: tuple[str, str] | None = None
 
     def __init__(self, context: PluginContext) -> None:
         self.context = context
@@ -142,7 +147,7 @@ def load_extensions(enabled: Sequence[str] | None = None, context: PluginContext
     skipped: set[str] = set()
 
     def on_failure(_manager: Any, entry_point: Any, exc: Exception) -> None:
-        message = f"plugin {entry_point.name!r} ({entry_point.value}) failed to load: {exc}"
+        message = f"{_label(entry_point.name, entry_point.value)} failed to load: {describe_error(exc)}"
         if not skip_failed:
             raise StartupError(message) from exc
         skipped.add(entry_point.name)
@@ -167,22 +172,55 @@ def load_extensions(enabled: Sequence[str] | None = None, context: PluginContext
         on_missing_entrypoints_callback=on_missing,
         name_order=True,
     )
-    classes = {ext.name: ext.plugin for ext in manager}
-    plugins = {}
-    for entry_name in sorted(classes):
-        plugins[entry_name] = _instantiate(entry_name, classes[entry_name], context)
-    return order_plugins(list(plugins.values()))
+    found = {ext.name: ext for ext in manager}
+    plugins = [_instantiate((name, found[name].entry_point.value), found[name].plugin, context)
+               for name in sorted(found)]
+    return order_plugins(plugins)
 
 
-def _instantiate(entry_name: str, plugin_class: Any, context: PluginContext) -> Extension:
+def _instantiate(entry_point: tuple[str, str], plugin_class: Any, context: PluginContext) -> Extension:
+    label = _label(*entry_point)
     if not (isinstance(plugin_class, type) and issubclass(plugin_class, Extension)):
-        raise StartupError(f"plugin {entry_name!r}: {plugin_class!r} is not an apiframe Extension subclass")
-    plugin = plugin_class(context)
-    if not ALIAS_RE.match(plugin.alias or ""):
-        raise StartupError(f"plugin {entry_name!r}: alias {plugin.alias!r} must match {ALIAS_RE.pattern}")
-    if not plugin.name:
-        raise StartupError(f"plugin {entry_name!r}: name is empty")
+        raise StartupError(f"{label}: {plugin_class!r} is not an apiframe Extension subclass")
+    with blame(label, "creating the plugin"):
+        plugin = plugin_class(context)
+        alias, name = plugin.alias, plugin.name
+    plugin.entry_point = entry_point
+    if not ALIAS_RE.match(alias or ""):
+        raise StartupError(f"{label}: alias {alias!r} must match {ALIAS_RE.pattern}")
+    if not name:
+        raise StartupError(f"{label}: name is empty")
     return plugin
+
+
+def plugin_label(plugin: Extension) -> str:
+    """How start-up errors name a plugin: ``plugin 'notes' (apiframe_notes.notes:Notes)``.
+
+    That is the entry point's name and target; for a plugin created without the loader,
+    its alias and class.
+    """
+    cls = type(plugin)
+    return _label(*(plugin.entry_point or (plugin.alias, f"{cls.__module__}:{cls.__qualname__}")))
+
+
+def _label(name: str, target: str) -> str:
+    return f"plugin {name!r} ({target})"
+
+
+@contextlib.contextmanager
+def blame(label: str, doing: str) -> Iterator[None]:
+    """Turn an error raised in the block into the one-line :class:`StartupError`
+    ``<label>: <doing> failed: <error>``; a ``StartupError`` passes unchanged.
+
+    Wrap every call into a plugin's code at start-up, so that a plugin's bug names the
+    plugin (the traceback stays on the exception's ``__cause__``).
+    """
+    try:
+        yield
+    except StartupError:
+        raise
+    except Exception as exc:
+        raise StartupError(f"{label}: {doing} failed: {describe_error(exc)}") from exc
 
 
 def order_plugins(plugins: Sequence[Extension]) -> list[Extension]:

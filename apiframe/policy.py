@@ -22,7 +22,6 @@ import os
 import threading
 import time
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
 
 from oslo_config import cfg
 from oslo_policy import policy as oslo_policy
@@ -30,10 +29,8 @@ from oslo_policy.policy import PolicyNotRegistered
 
 from apiframe import policy_rules
 from apiframe.exception import StartupError
+from apiframe.extensions import Extension, PluginContext, blame, load_extensions, plugin_label
 from apiframe.policy_compiler import CompiledCheck, Compiler, Creds, Target
-
-if TYPE_CHECKING:
-    from apiframe.extensions import Extension
 
 __all__ = ["PolicyEngine", "PolicyNotRegistered", "collect_rules", "get_enforcer", "list_rules"]
 
@@ -163,7 +160,9 @@ def collect_rules(extensions: Iterable[Extension]) -> list[oslo_policy.RuleDefau
     owners = dict.fromkeys((rule.name for rule in rules), "apiframe base rules")
     for extension in extensions:
         owner = f"plugin {extension.alias!r}"
-        for rule in extension.get_policies():
+        with blame(plugin_label(extension), "get_policies()"):
+            defined = list(extension.get_policies())
+        for rule in defined:
             if rule.name in owners:
                 raise StartupError(f"policy rule {rule.name!r} is defined by both {owners[rule.name]} "
                                    f"and {owner}")
@@ -175,7 +174,6 @@ def collect_rules(extensions: Iterable[Extension]) -> list[oslo_policy.RuleDefau
 def list_rules() -> list[oslo_policy.RuleDefault]:
     """Every rule an application of the installed plugins registers: the base rules, the
     plugins' and the extension list's (entry point for the oslo.policy tools)."""
-    from apiframe.extensions import PluginContext, load_extensions
     from apiframe.versions import ExtensionInfo
 
     context = PluginContext()

@@ -25,6 +25,8 @@ from apiframe.middleware.auth import build_auth_middleware, check_noauth_bind
 
 OPTS_NAMESPACE = "oslo.config.opts"
 
+LOG = logging.getLogger(__name__)
+
 
 def add_parser(subparsers: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:
     """Declare ``check``."""
@@ -69,6 +71,7 @@ def find_problems(conf: cfg.ConfigOpts) -> tuple[API | None, list[str]]:
     try:
         api = build_api(conf)
     except StartupError as exc:
+        LOG.debug("cannot build the API:", exc_info=True)
         return None, [*problems, str(exc)]
     return api, problems
 

@@ -46,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
     setup_logging()
     api, problems = find_problems(conf)
     if problems:
-        raise StartupError("cannot serve:\n  " + "\n  ".join(problems))
+        raise StartupError("\n".join(problems))
     assert api is not None
     url = prepare_database(conf)
 

@@ -8,10 +8,11 @@ so that every way of starting the API reads the same files and opens the same da
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 import sqlalchemy as sa
 from oslo_config import cfg
@@ -20,8 +21,10 @@ from apiframe.compute.conf import database_url
 from apiframe.conf import data_dir, make_conf
 from apiframe.exception import StartupError
 
-__all__ = ["config_files", "database_error", "database_exists", "database_url", "load_conf", "masked_url",
-           "prepare_database", "setup_logging"]
+__all__ = ["config_files", "database_error", "database_exists", "database_url", "exit_on_startup_error",
+           "load_conf", "masked_url", "prepare_database", "setup_logging"]
+
+LOG = logging.getLogger(__name__)
 
 #: Environment variable naming the configuration file when none is given explicitly.
 CONFIG_FILE_ENV = "APIFRAME_CONFIG_FILE"
@@ -94,8 +97,31 @@ def database_error(url: str, action: str, exc: sa.exc.SQLAlchemyError) -> Startu
     return StartupError(f"database {masked_url(url)}: cannot {action} ({reason}); check [database] connection")
 
 
-def setup_logging(level: int = logging.INFO) -> None:
-    """Log to stderr at ``level`` unless the hosting server has configured logging already."""
+@contextlib.contextmanager
+def exit_on_startup_error() -> Iterator[None]:
+    """For code a WSGI server runs to load the application: a ``StartupError`` in the block
+    is logged as one ERROR line (its traceback at DEBUG) and the process exits.
+
+    The exit status is gunicorn's "App failed to load", on which its master stops instead
+    of starting workers again; any server sees a process that exits, not a traceback.
+    """
+    try:
+        yield
+    except StartupError as exc:
+        from gunicorn.arbiter import Arbiter
+
+        LOG.error("apiframe cannot start: %s", exc)
+        LOG.debug("apiframe stopped by this error:", exc_info=exc)
+        raise SystemExit(Arbiter.APP_LOAD_ERROR) from exc
+
+
+def setup_logging(level: int = logging.INFO, *, debug: bool = False) -> None:
+    """Log to stderr at ``level`` unless the hosting server has configured logging already.
+
+    ``debug`` lowers apiframe's own loggers (not other libraries') to DEBUG.
+    """
     logging.basicConfig(level=level, format=LOG_FORMAT, stream=sys.stderr)
+    if debug:
+        logging.getLogger("apiframe").setLevel(logging.DEBUG)
     # Alembic announces each of its plugins at INFO on every migration run.
     logging.getLogger("alembic.runtime.plugins").setLevel(max(level, logging.WARNING))

@@ -5,6 +5,9 @@ section or of the paste file's ``[DEFAULT]`` section (otherwise from
 :func:`apiframe.deploy.config_files`); factories naming the same file share one parsed
 configuration. The standard order, outermost first, is the one :func:`apiframe.app.wrap`
 builds: request_id, access_log, faults, healthcheck, sizelimit, (cors), auth, api.
+
+A configuration, plugin or auth set-up that cannot work is logged as one line and the
+process exits (:func:`apiframe.deploy.exit_on_startup_error`).
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from typing import Any
 from oslo_config import cfg
 
 from apiframe.app import HealthCheck, WSGIApp, build_api
-from apiframe.deploy import load_conf
+from apiframe.deploy import exit_on_startup_error, load_conf
 from apiframe.faults import FaultWrapper
 from apiframe.middleware.access_log import AccessLog
 from apiframe.middleware.auth import build_auth_middleware
@@ -33,12 +36,15 @@ def _conf_from(config_file: str | None) -> cfg.ConfigOpts:
 
 def paste_conf(global_conf: Mapping[str, Any], local_conf: Mapping[str, Any]) -> cfg.ConfigOpts:
     """The configuration a paste section refers to (``config_file``), parsed once per file."""
-    return _conf_from(local_conf.get("config_file") or global_conf.get("config_file"))
+    with exit_on_startup_error():
+        return _conf_from(local_conf.get("config_file") or global_conf.get("config_file"))
 
 
 def api_factory(global_conf: Mapping[str, Any], **local_conf: Any) -> WSGIApp:
     """The API without middleware: plugins, microversions, policy, validation."""
-    return build_api(paste_conf(global_conf, local_conf)).router
+    conf = paste_conf(global_conf, local_conf)
+    with exit_on_startup_error():
+        return build_api(conf).router
 
 
 def request_id_factory(global_conf: Mapping[str, Any], **local_conf: Any) -> Filter:
@@ -71,4 +77,9 @@ def sizelimit_factory(global_conf: Mapping[str, Any], **local_conf: Any) -> Filt
 def auth_factory(global_conf: Mapping[str, Any], **local_conf: Any) -> Filter:
     """The ``[auth] strategy`` middleware (noauth, http_basic or keystone)."""
     auth = paste_conf(global_conf, local_conf).auth
-    return lambda app: build_auth_middleware(auth.strategy, app, htpasswd_file=auth.htpasswd_file)
+
+    def auth_filter(app: WSGIApp) -> WSGIApp:
+        with exit_on_startup_error():
+            return build_auth_middleware(auth.strategy, app, htpasswd_file=auth.htpasswd_file)
+
+    return auth_filter

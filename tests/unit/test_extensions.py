@@ -6,8 +6,10 @@ import textwrap
 import pytest
 import stevedore
 
+from apiframe.app import build_api
+from apiframe.conf import make_conf
 from apiframe.exception import StartupError
-from apiframe.extensions import NAMESPACE, Extension, PluginContext, load_extensions, order_plugins
+from apiframe.extensions import NAMESPACE, Extension, PluginContext, load_extensions, order_plugins, plugin_label
 
 
 def plugin(alias, requires=()):
@@ -92,8 +94,74 @@ def test_enabled_plugin_loads_from_entry_point(installed):
 def test_import_failure_stops_startup_naming_the_plugin(installed):
     installed({"good": "loadertest_good:Good", "broken": "loadertest_broken:Broken"},
               {"loadertest_good": GOOD, "loadertest_broken": "raise ImportError('no such thing')\n"})
-    with pytest.raises(StartupError, match="plugin 'broken'.*no such thing"):
+    with pytest.raises(StartupError, match=r"^plugin 'broken' \(loadertest_broken:Broken\) failed to load: "
+                                           r"ImportError: no such thing$"):
         load_extensions(["good", "broken"])
+
+
+FAILING = """
+from apiframe.extensions import ControllerExtension, Extension
+
+
+class Failing(Extension):
+    name = "Failing"
+    alias = "failing"
+
+
+class InInit(Failing):
+    def __init__(self, context):
+        raise RuntimeError("no\\nconfiguration")
+
+
+class InResources(Failing):
+    def get_resources(self):
+        return {}["missing"]
+
+
+class InPolicies(Failing):
+    def get_policies(self):
+        raise ValueError("rules file unreadable")
+
+
+class InExtensions(Failing):
+    def get_controller_extensions(self):
+        raise OSError(2, "No such file or directory")
+
+
+class InFragments(Failing):
+    def get_schema_fragments(self):
+        return 1 / 0
+
+
+class InAssembly(Failing):
+    def get_resources(self):
+        return ["not a ResourceSpec"]
+"""
+
+
+@pytest.mark.parametrize(("target", "cause"), [
+    ("InInit", "creating the plugin failed: RuntimeError: no configuration"),
+    ("InResources", "get_resources() failed: KeyError: 'missing'"),
+    ("InPolicies", "get_policies() failed: ValueError: rules file unreadable"),
+    ("InExtensions", "get_controller_extensions() failed: FileNotFoundError: [Errno 2] No such file or directory"),
+    ("InFragments", "get_schema_fragments() failed: ZeroDivisionError: division by zero"),
+    ("InAssembly", "assembly failed: AttributeError: 'str' object has no attribute 'collection'"),
+])
+def test_an_error_in_a_plugin_names_its_entry_point_in_one_line(installed, target, cause):
+    installed({"failing": f"loadertest_failing:{target}"}, {"loadertest_failing": FAILING})
+    conf = make_conf()
+    conf.set_override("enabled_plugins", ["failing"], group="api")
+    with pytest.raises(StartupError) as caught:
+        build_api(conf)
+    assert str(caught.value) == f"plugin 'failing' (loadertest_failing:{target}): {cause}"
+    assert caught.value.__cause__ is not None  # the traceback is kept for --debug
+
+
+def test_a_plugin_is_labelled_by_its_entry_point_or_else_its_class(installed):
+    installed({"good-one": "loadertest_good:Good"}, {"loadertest_good": GOOD})
+    [loaded] = load_extensions(["good-one"])
+    assert plugin_label(loaded) == "plugin 'good-one' (loadertest_good:Good)"
+    assert plugin_label(plugin("aa")) == "plugin 'aa' (test_extensions:Aa)"
 
 
 def test_import_failure_can_be_skipped(installed):
