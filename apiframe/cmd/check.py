@@ -19,6 +19,7 @@ from oslo_policy import policy as oslo_policy
 
 from apiframe.app import API, build_api
 from apiframe.conf import list_opts
+from apiframe.database import check_database_url
 from apiframe.deploy import config_files, database_error, database_exists, database_url, load_conf, masked_url
 from apiframe.exception import StartupError
 from apiframe.middleware.auth import build_auth_middleware, check_noauth_bind
@@ -169,6 +170,10 @@ def database_status(conf: cfg.ConfigOpts) -> tuple[str, str | None]:
     from apiframe.compute.db.migration import current_revision, head_revision
 
     url = database_url(conf)
+    try:
+        check_database_url(url)
+    except StartupError as exc:
+        return url, str(exc)
     shown = masked_url(url)
     if not database_exists(url):
         return f"{shown} (not created yet; serve or 'apiframe-manage db sync' creates it)", None

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 
 from apiframe.cmd.common import config_parser, run_command
+from apiframe.database import check_database_url
 from apiframe.deploy import database_error, database_exists, database_url, load_conf, masked_url, prepare_database
 
 PROG = "apiframe-manage"
@@ -49,6 +50,7 @@ def db_version(args: argparse.Namespace) -> int:
     from apiframe.compute.db.migration import current_revision
 
     url = database_url(load_conf(args.config_files))
+    check_database_url(url)
     try:
         print(current_revision(url) if database_exists(url) else None)
     except sa.exc.SQLAlchemyError as exc:

@@ -2,11 +2,7 @@
 
 from __future__ import annotations
 
-import os
-
 from oslo_config import cfg
-
-from apiframe.conf import data_dir
 
 compute_opts = [
     cfg.FloatOpt("boot_delay", default=1.0, min=0,
@@ -37,13 +33,6 @@ def register(conf: cfg.ConfigOpts) -> None:
     """Register the compute options on ``conf`` (idempotent)."""
     for group, opts in GROUPS.items():
         conf.register_opts(opts, group=group)
-
-
-def database_url(conf: cfg.ConfigOpts) -> str:
-    """The configured database URL, or the default SQLite file in the data directory."""
-    if conf.database.connection:
-        return conf.database.connection
-    return "sqlite:///" + os.path.join(data_dir(conf), "apiframe.sqlite")
 
 
 def list_opts() -> list[tuple[str, list[cfg.Opt]]]:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from apiframe.compute import conf as compute_conf
 from apiframe.compute.db.engine import Database
 from apiframe.compute.driver import FakeDriver
+from apiframe.database import database_url
 from apiframe.extensions import PluginContext
 
 SERVICES_KEY = "compute"
@@ -38,7 +39,7 @@ def compute_services(context: PluginContext) -> ComputeServices:
         conf = context.conf
         compute_conf.register(conf)
         services = ComputeServices(
-            database=Database(compute_conf.database_url(conf)),
+            database=Database(database_url(conf)),
             driver=FakeDriver(boot_delay=conf.compute.boot_delay, action_delay=conf.compute.action_delay,
                               host=conf.compute.host, availability_zone=conf.compute.availability_zone),
             quota_defaults={opt.dest: conf.quota[opt.dest] for opt in compute_conf.quota_opts},

@@ -3,7 +3,7 @@
 Shared by the console scripts (:mod:`apiframe.cmd`), the WSGI module
 (:mod:`apiframe.deploy.wsgi`) and the paste.deploy factories (:mod:`apiframe.deploy.paste`),
 so that every way of starting the API reads the same files and opens the same database
-(:func:`apiframe.compute.conf.database_url`, re-exported here).
+(:func:`apiframe.database.database_url`, re-exported here).
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ from collections.abc import Iterator, Sequence
 import sqlalchemy as sa
 from oslo_config import cfg
 
-from apiframe.compute.conf import database_url
 from apiframe.conf import data_dir, make_conf
+from apiframe.database import check_database_url, database_url
 from apiframe.exception import StartupError
 
 __all__ = ["config_files", "database_error", "database_exists", "database_url", "exit_on_startup_error",
@@ -82,6 +82,7 @@ def prepare_database(conf: cfg.ConfigOpts) -> str:
     from apiframe.compute.services import prepare_database as migrate_and_seed
 
     url = database_url(conf)
+    check_database_url(url)
     if not conf.database.connection:
         os.makedirs(data_dir(conf), exist_ok=True)
     try:

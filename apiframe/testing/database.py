@@ -3,7 +3,8 @@
 With no URL the database is a SQLite file in the test's temporary directory. Given a
 server URL (``postgresql+psycopg2://user@host/test``, ``mysql+pymysql://root@host/test``)
 a database with a unique name is created on that server for the test and dropped
-afterwards; the URL's own database is only used to connect for the CREATE and DROP.
+afterwards; the URL's own database is only used to connect for the CREATE and DROP. A
+URL without driver gets the one the API would use (:func:`apiframe.database.with_default_driver`).
 ``$APIFRAME_TEST_DATABASE`` supplies the server URL for a whole test run.
 """
 
@@ -14,6 +15,8 @@ import uuid
 
 import sqlalchemy as sa
 
+from apiframe.database import with_default_driver
+
 DATABASE_ENV = "APIFRAME_TEST_DATABASE"
 
 
@@ -21,7 +24,7 @@ class ThrowAwayDatabase:
     """One database that exists from :meth:`create` to :meth:`drop`."""
 
     def __init__(self, directory: str, server_url: str | None = None) -> None:
-        self._server_url = sa.make_url(server_url) if server_url else None
+        self._server_url = sa.make_url(with_default_driver(server_url)) if server_url else None
         self._name: str | None = None
         self.url = "sqlite:///" + os.path.join(directory, "apiframe-test.sqlite")
 

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import datetime
 import json
-import os
 import uuid
 from collections.abc import Sequence
 from typing import Any
 
 import sqlalchemy as sa
 
-from apiframe.conf import data_dir
+from apiframe.database import database_url
 from apiframe.extensions import PluginContext
 
 SERVICE_KEY = "notes.store"
@@ -82,7 +81,5 @@ def note_store(context: PluginContext) -> NoteStore:
     """The application's store, opened on first use."""
     store = context.services.get(SERVICE_KEY)
     if store is None:
-        conf = context.conf
-        url = conf.database.connection or "sqlite:///" + os.path.join(data_dir(conf), "apiframe.sqlite")
-        store = context.services[SERVICE_KEY] = NoteStore(url)
+        store = context.services[SERVICE_KEY] = NoteStore(database_url(context.conf))
     return store

@@ -15,8 +15,8 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from apiframe.compute.conf import database_url
 from apiframe.compute.services import prepare_database
+from apiframe.database import database_url
 from apiframe.testing import AppFixture, Client, Persona, Samples
 
 #: Servers settle at once: BUILD becomes ACTIVE (and REBOOT, RESIZE... finish) on the next read.

@@ -61,8 +61,8 @@ def test_check_reports_a_broken_plugin_and_a_bad_rule_together(cli, write_conf, 
     result = cli("apiframe-api", "check", "--config-file", conf)
     assert result.returncode == 1
     assert re.search(r"error: plugin 'broken' \(apiframe_service_plugins\.broken:Broken\) failed to load: "
-                     r"ModuleNotFoundError: No module named 'apiframe_service_tests_missing_dependency'", result.stdout), \
-        result.stdout
+                     r"ModuleNotFoundError: No module named 'apiframe_service_tests_missing_dependency'",
+                     result.stdout), result.stdout
     assert f"error: policy file {policy}: rule 'sample:widgets:list': cannot parse 'role:admin or or'" \
         in result.stdout
     assert "sample:widgets:show" not in result.stdout

@@ -63,7 +63,7 @@ def test_database_url_and_existence(tmp_path):
     (tmp_path / "apiframe.sqlite").touch()
     assert deploy.database_exists(url)
     conf.set_override("connection", "postgresql://apiframe:s3cret@db/apiframe", group="database")
-    assert deploy.masked_url(deploy.database_url(conf)) == "postgresql://apiframe:***@db/apiframe"
+    assert deploy.masked_url(deploy.database_url(conf)) == "postgresql+psycopg2://apiframe:***@db/apiframe"
 
 
 def test_policy_file_problems(tmp_path):
