@@ -60,7 +60,9 @@ middleware_opts = [
 
 database_opts = [
     cfg.StrOpt("connection", default=None, secret=True,
-               help="SQLAlchemy URL of the database. Unset: a SQLite file in data_dir."),
+               help="SQLAlchemy URL of the database; postgresql:// or mysql:// without a driver "
+                    "uses the one apiframe's [postgresql] or [mysql] extra installs. Unset: a "
+                    "SQLite file in data_dir."),
     cfg.StrOpt("data_dir", default=None,
                help="Directory for the default SQLite database. Unset: ./data of the "
                     "working directory, or $APIFRAME_DATA_DIR."),
