@@ -173,6 +173,7 @@ def database_status(conf: cfg.ConfigOpts) -> tuple[str, str | None]:
     try:
         check_database_url(url)
     except StartupError as exc:
+        LOG.debug("cannot use the database:", exc_info=True)
         return url, str(exc)
     shown = masked_url(url)
     if not database_exists(url):

@@ -14,6 +14,8 @@ LOG = logging.getLogger(__name__)
 
 Run = Callable[[argparse.Namespace], int]
 
+DEBUG_HELP = "log apiframe's debug messages, and the traceback of an error that stops the command"
+
 
 def config_parser() -> argparse.ArgumentParser:
     """A parent parser giving a subcommand the repeatable ``--config-file FILE`` option and ``--debug``."""
@@ -21,9 +23,14 @@ def config_parser() -> argparse.ArgumentParser:
     parser.add_argument("--config-file", action="append", dest="config_files", metavar="FILE",
                         help="configuration file to read (repeatable; default: $APIFRAME_CONFIG_FILE, "
                              "else /etc/apiframe/apiframe.conf if it exists)")
-    parser.add_argument("--debug", action="store_true",
-                        help="log apiframe's debug messages, and the traceback of an error that stops it")
+    # SUPPRESS: not given after the subcommand, it must not undo a --debug given before it.
+    parser.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=DEBUG_HELP)
     return parser
+
+
+def add_debug_option(parser: argparse.ArgumentParser) -> None:
+    """Give a console script's main parser ``--debug`` too, so that it may precede the subcommand."""
+    parser.add_argument("--debug", action="store_true", help=DEBUG_HELP)
 
 
 def error(prog: str, message: str) -> None:

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 import sqlalchemy as sa
 
-from apiframe.cmd.common import config_parser, run_command
+from apiframe.cmd.common import add_debug_option, config_parser, run_command
 from apiframe.database import check_database_url
 from apiframe.deploy import database_error, database_exists, database_url, load_conf, masked_url, prepare_database
 
@@ -23,6 +23,7 @@ PROG = "apiframe-manage"
 def build_parser() -> argparse.ArgumentParser:
     """``apiframe-manage db sync|version``."""
     parser = argparse.ArgumentParser(prog=PROG, description="Administer the apiframe compute database.")
+    add_debug_option(parser)
     categories = parser.add_subparsers(dest="category", metavar="CATEGORY", required=True)
     db = categories.add_parser("db", help="the compute database schema")
     actions = db.add_subparsers(dest="action", metavar="ACTION", required=True)

@@ -24,6 +24,22 @@ def test_serve_is_the_default_command(capsys):
     assert "apiframe-api serve: error: argument --port: invalid int value: 'eighty'" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize(("argv", "command", "debug"), [
+    (["check", "--debug"], "check", True),
+    (["--debug", "check"], "check", True),
+    (["check"], "check", False),
+    (["--debug"], "serve", True),
+    (["--debug", "--port", "0"], "serve", True),
+    (["--port", "0", "--debug"], "serve", True),
+])
+def test_debug_goes_before_or_after_the_subcommand(argv, command, debug):
+    args = api.build_parser().parse_args(api.with_default_command(argv))
+    assert (args.command, args.debug) == (command, debug)
+    manage_argv = ["db", "sync", "--debug"] if argv[-1] == "--debug" else ["--debug", "db", "sync"]
+    assert manage.build_parser().parse_args(manage_argv).debug is True
+    assert manage.build_parser().parse_args(["db", "sync"]).debug is False
+
+
 def test_format_table_aligns_columns():
     table = routes.format_table(("A", "BB"), [("long", "x"), ("s", "yyy")])
     assert table.splitlines() == ["A     BB", "long  x", "s     yyy"]
