@@ -21,6 +21,7 @@ from apiframe.compute.server_access import check_unlocked, entry, get_server
 from apiframe.compute.services import compute_services
 from apiframe.compute.views import servers as views
 from apiframe.extensions import Extension, ResourceSpec
+from apiframe.integers import clamped_int
 from apiframe.schemas import servers as schemas
 from apiframe.validation import query_schema, response_schema, schema
 
@@ -68,6 +69,11 @@ _USER_FILTERS = frozenset({"name", "status", "image", "flavor", "ip", "ip6", "ch
 _USER_FILTERS_V283 = _USER_FILTERS | {"availability_zone", "config_drive", "key_name", "created_at",
                                       "launched_at", "terminated_at", "power_state", "task_state",
                                       "vm_state", "progress", "user_id"}
+
+
+#: Counts up to here (far beyond any quota) are read exactly, so a quota refusal repeats the
+#: request; a longer number, of any length, reads as this one.
+_COUNT_CEILING = 10**100
 
 
 def _time(req: wsgi.Request, name: str) -> dt.datetime | None:
@@ -166,8 +172,8 @@ class ServersController(wsgi.Controller):
     def create(self, req: wsgi.Request, body: dict[str, Any]) -> wsgi.ResponseObject:
         """``POST /servers``: 202, ``Location`` of the (first) new server, and its admin password."""
         data = body["server"]
-        min_count = int(data.get("min_count", 1))
-        max_count = int(data.get("max_count", min_count))
+        min_count = clamped_int(data.get("min_count", 1), 1, _COUNT_CEILING)
+        max_count = clamped_int(data.get("max_count", min_count), 1, _COUNT_CEILING)
         if min_count > max_count:
             raise exception.BadRequest("min_count must be <= max_count")
         services = self.services

@@ -51,3 +51,19 @@ def test_legacy_header_and_request_ids(tenant):
     assert resp.headers["X-OpenStack-Nova-API-Version"] == "2.61"
     assert re.fullmatch(r"req-[0-9a-f-]{36}", resp.headers["x-openstack-request-id"])
     assert resp.headers["x-compute-request-id"] == resp.headers["x-openstack-request-id"]
+
+
+LONG_NUMBER = "9" * 5000
+"""More digits than int() converts from text (4,300)."""
+
+
+@pytest.mark.parametrize("path", ["/", "/flavors", "/servers"])
+@pytest.mark.parametrize("version", ["2." + LONG_NUMBER, LONG_NUMBER + ".1", "2." + "9" * 4000])
+@pytest.mark.parametrize("header", ["OpenStack-API-Version", "X-OpenStack-Nova-API-Version"])
+def test_microversions_of_any_length_are_406(tenant, path, version, header):
+    value = f"compute {version}" if header == "OpenStack-API-Version" else version
+    resp = tenant.client("member", None).get(path, headers={header: value}, status=406)
+    assert_fault(resp, 406, "computeFault", f"Version {version[:32]}... is not supported by the API. "
+                                            "Minimum is 2.1 and maximum is 2.100.")
+    # Too long to echo: a proxy could refuse a response header of thousands of characters.
+    assert "OpenStack-API-Version" not in resp.headers
