@@ -87,6 +87,22 @@ def _time(req: wsgi.Request, name: str) -> dt.datetime | None:
     return moment.astimezone(dt.UTC).replace(tzinfo=None) if moment.tzinfo else moment
 
 
+def _sort(req: wsgi.Request) -> tuple[list[str], list[str]]:
+    """The sort keys and directions of a list request, without the keys the API ignores.
+
+    An ignored key takes its direction with it (the direction at its position, when
+    there is one), so the directions of the other keys stay paired with them.
+    """
+    ignored = schemas.IGNORED_SORT_KEYS_V273 if req.is_supported("2.73") else schemas.IGNORED_SORT_KEYS
+    keys, dirs = list(req.query.get("sort_key", ())), list(req.query.get("sort_dir", ()))
+    for key in [key for key in keys if key in ignored]:
+        index = keys.index(key)
+        if index < len(dirs):
+            del dirs[index]
+        del keys[index]
+    return keys, dirs
+
+
 def _tags(req: wsgi.Request, name: str) -> list[str]:
     value = query_value(req, name)
     return [tag for tag in value.split(",") if tag] if value else []
@@ -131,10 +147,10 @@ class ServersController(wsgi.Controller):
             project_id = query_value(req, "project_id") or query_value(req, "tenant_id")
         limit, marker = pagination(req, self.services.max_limit)
         filters = self._filters(req)
+        sort_keys, sort_dirs = _sort(req)
         with self.services.database.transaction() as session:
             servers = db.server_list(session, db.utcnow(), project_id=project_id, filters=filters,
-                                     sort_keys=req.query.get("sort_key", ()),
-                                     sort_dirs=req.query.get("sort_dir", ()), limit=limit, marker=marker)
+                                     sort_keys=sort_keys, sort_dirs=sort_dirs, limit=limit, marker=marker)
             return [entry(server) for server in servers], limit
 
     @wsgi.policy(policies.INDEX)
