@@ -138,10 +138,10 @@ class Operation:
                 params = req.GET
             except UnicodeDecodeError:
                 raise exception.BadRequest("Query string is not UTF-8 encoded") from None
-            req.query = call.query_validator.validate(params)
+            req.query = call.query_validator.validate(params, version)
         if operation.takes_body:
             if call.body_validator is not None:
-                call.body_validator.validate(body)
+                call.body_validator.validate(body, version)
             kwargs = {**url_vars, "body": body}
         try:
             result = operation.func(req, **kwargs)
