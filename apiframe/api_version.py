@@ -18,11 +18,15 @@ from itertools import pairwise
 from typing import NamedTuple
 
 from apiframe import exception
+from apiframe.integers import clamped_int
 
 STANDARD_HEADER = "OpenStack-API-Version"
 LATEST = "latest"
 
 _VERSION_RE = re.compile(r"^([1-9]\d*)\.([1-9]\d*|0)$")
+_LARGEST_NUMBER = 10**9
+"""Version numbers saturate here: a larger one lies beyond every API's range."""
+_SHOWN_CHARACTERS = 32
 
 
 class APIVersion(NamedTuple):
@@ -33,11 +37,15 @@ class APIVersion(NamedTuple):
 
     @classmethod
     def parse(cls, text: str) -> APIVersion:
-        """Parse ``"X.Y"``; raise :class:`~apiframe.exception.InvalidAPIVersionString`."""
+        """Parse ``"X.Y"``; raise :class:`~apiframe.exception.InvalidAPIVersionString`.
+
+        A number of any length parses; one above 10**9 reads as 10**9, which is beyond
+        every API's range (``str()`` of the result then differs from ``text``).
+        """
         match = _VERSION_RE.match(text)
         if match is None:
             raise exception.InvalidAPIVersionString(text)
-        return cls(int(match.group(1)), int(match.group(2)))
+        return cls(clamped_int(match.group(1), 0, _LARGEST_NUMBER), clamped_int(match.group(2), 0, _LARGEST_NUMBER))
 
     def __str__(self) -> str:
         return f"{self.major}.{self.minor}"
@@ -80,7 +88,7 @@ class VersionRange:
 
 
 _FLOOR = APIVersion(0, 0)
-_CEILING = APIVersion(10**9, 10**9)
+_CEILING = APIVersion(_LARGEST_NUMBER, _LARGEST_NUMBER)
 ALL_VERSIONS = VersionRange()
 
 
@@ -141,6 +149,8 @@ class VersionHistory:
         versions = [APIVersion.parse(v) for v in self.descriptions]
         if not versions:
             raise ValueError("a version history needs at least one version")
+        if [str(v) for v in versions] != list(self.descriptions):
+            raise ValueError(f"version numbers must be below {_LARGEST_NUMBER}")
         if versions != sorted(versions):
             raise ValueError("versions must be listed in ascending order")
         object.__setattr__(self, "min", versions[0])
@@ -171,18 +181,26 @@ class VersionHistory:
             return self.max
         version = APIVersion.parse(text)
         if not self.min <= version <= self.max:
-            raise UnsupportedVersion(version, self.min, self.max)
+            raise UnsupportedVersion(text, self.min, self.max)
         return version
 
 
 class UnsupportedVersion(exception.NotAcceptable):
-    """A well-formed version outside the API's range (406 ``computeFault``)."""
+    """A well-formed version outside the API's range (406 ``computeFault``).
 
-    def __init__(self, version: APIVersion, low: APIVersion, high: APIVersion) -> None:
+    ``version`` is the rejected version, which the response headers report, or ``None``
+    when its numbers are too long to report (see :meth:`APIVersion.parse`): a response
+    header that long could make a proxy refuse the whole response.
+    """
+
+    def __init__(self, requested: str | APIVersion, low: APIVersion, high: APIVersion) -> None:
+        text = str(requested)
+        shown = text if len(text) <= _SHOWN_CHARACTERS else text[:_SHOWN_CHARACTERS] + "..."
         super().__init__(
-            f"Version {version} is not supported by the API. Minimum is {low} and maximum is {high}."
+            f"Version {shown} is not supported by the API. Minimum is {low} and maximum is {high}."
         )
-        self.version = version
+        version = APIVersion.parse(text)
+        self.version: APIVersion | None = version if str(version) == text else None
 
 
 def _environ_key(header: str) -> str:

@@ -37,7 +37,7 @@ from apiframe.openapi import render_openapi
 from apiframe.policy import PolicyEngine, collect_rules
 from apiframe.resource import Services, version_headers
 from apiframe.router import APIRouter, Route, RouteTable
-from apiframe.versions import ExtensionInfo, VersionsController
+from apiframe.versions import SURFACE_HEADER, ExtensionInfo, VersionsController
 
 DEFAULT_HISTORY = "apiframe.compute.api_versions:HISTORY"
 
@@ -86,7 +86,7 @@ def build_api(conf: cfg.ConfigOpts, *, plugins: Sequence[Extension] | None = Non
     )
     assembler = Assembler(all_plugins, history, services, conf.api.response_validation)
     assembly = assembler.assemble()
-    versions = VersionsController(history, surface_fingerprint(assembly.routes))
+    versions = VersionsController(history, surface_fingerprint(assembly.routes, history))
     root, _ = assembler.single_operation(extension_info, "versions", "root", "GET", "/",
                                          versions.root, versioned=False)
     document, _ = assembler.single_operation(extension_info, "versions", "show", "GET", "",
@@ -100,10 +100,15 @@ def build_api(conf: cfg.ConfigOpts, *, plugins: Sequence[Extension] | None = Non
     return api
 
 
-def surface_fingerprint(routes: Sequence[Route]) -> str:
-    """A short hash of the route table, so clients can tell two deployments' APIs apart."""
-    text = "\n".join(sorted(f"{r.method} {r.template} {r.operation}" for r in routes))
-    return hashlib.sha256(text.encode()).hexdigest()[:16]
+def surface_fingerprint(routes: Sequence[Route], history: VersionHistory) -> str:
+    """A short hash of the route table and the version range.
+
+    Clients compare it to tell two deployments' APIs apart; it is also the ``ETag`` of
+    the version document, which shows the range.
+    """
+    lines = sorted(f"{r.method} {r.template} {r.operation}" for r in routes)
+    lines.append(f"{history.service_type} {history.min} {history.max} {history.updated}")
+    return hashlib.sha256("\n".join(lines).encode()).hexdigest()[:16]
 
 
 def build_app(conf: cfg.ConfigOpts, *, plugins: Sequence[Extension] | None = None,
@@ -127,7 +132,8 @@ def wrap(app: WSGIApp, conf: cfg.ConfigOpts) -> WSGIApp:
                                                                  "X-OpenStack-Nova-API-Version",
                                                                  "Content-Type"],
                            expose_headers=["OpenStack-API-Version", "X-OpenStack-Nova-API-Version",
-                                           "x-openstack-request-id", "x-compute-request-id"])
+                                           "x-openstack-request-id", "x-compute-request-id",
+                                           SURFACE_HEADER, "ETag"])
     app = BodySizeLimit(app, conf.middleware.max_request_body_size)
     if conf.middleware.healthcheck_path:
         app = HealthCheck(app, conf.middleware.healthcheck_path)

@@ -138,10 +138,10 @@ class Operation:
                 params = req.GET
             except UnicodeDecodeError:
                 raise exception.BadRequest("Query string is not UTF-8 encoded") from None
-            req.query = call.query_validator.validate(params)
+            req.query = call.query_validator.validate(params, version)
         if operation.takes_body:
             if call.body_validator is not None:
-                call.body_validator.validate(body)
+                call.body_validator.validate(body, version)
             kwargs = {**url_vars, "body": body}
         try:
             result = operation.func(req, **kwargs)
@@ -159,6 +159,10 @@ class Operation:
         code = response.code or call.status
         headers = list(self.services.version_headers[version]) if self.versioned else []
         headers.extend(response.headers.items())
+        if code == 304:
+            # No Content-Length: on a 304 it would have to be the length of the 200's body.
+            start_response(_status_line(code), headers)
+            return [b""]
         if response.obj is None or code == 204:
             headers.append(("Content-Length", "0"))
             start_response(_status_line(code), headers)
@@ -227,5 +231,5 @@ def _status_line(code: int) -> str:
 
 _STATUS_LINES = {
     200: "200 OK", 201: "201 Created", 202: "202 Accepted", 204: "204 No Content",
-    300: "300 Multiple Choices",
+    300: "300 Multiple Choices", 304: "304 Not Modified",
 }

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from apiframe import exception, wsgi
-from apiframe.compute.common import is_true, pagination, query_value
+from apiframe.compute.common import is_true, pagination, query_value, stored_int
 from apiframe.compute.db import api as db
 from apiframe.compute.policies import flavors as policies
 from apiframe.compute.services import compute_services
@@ -47,8 +47,8 @@ class FlavorsController(wsgi.Controller):
         try:
             min_ram = query_value(req, "minRam")
             min_disk = query_value(req, "minDisk")
-            min_ram = int(min_ram) if min_ram is not None else None
-            min_disk = int(min_disk) if min_disk is not None else None
+            min_ram = stored_int(min_ram) if min_ram is not None else None
+            min_disk = stored_int(min_disk) if min_disk is not None else None
         except ValueError:
             raise exception.BadRequest("Invalid minRam or minDisk filter.") from None
         flavors = db.flavor_list(
@@ -110,10 +110,11 @@ class FlavorsController(wsgi.Controller):
         flavor_id = data.get("id")
         with self.services.database.transaction() as session:
             flavor = db.flavor_create(
-                session, db.utcnow(), name=data["name"].strip(), memory_mb=int(data["ram"]),
-                vcpus=int(data["vcpus"]), root_gb=int(data["disk"]),
+                session, db.utcnow(), name=data["name"].strip(), memory_mb=stored_int(data["ram"]),
+                vcpus=stored_int(data["vcpus"]), root_gb=stored_int(data["disk"]),
                 flavorid=None if flavor_id is None else str(flavor_id),
-                ephemeral_gb=int(data.get("OS-FLV-EXT-DATA:ephemeral", 0)), swap=int(data.get("swap", 0)),
+                ephemeral_gb=stored_int(data.get("OS-FLV-EXT-DATA:ephemeral", 0)),
+                swap=stored_int(data.get("swap", 0)),
                 rxtx_factor=float(data.get("rxtx_factor", 1.0)),
                 is_public=is_true(data.get("os-flavor-access:is_public", True)),
                 description=data.get("description"))

@@ -21,6 +21,7 @@ from apiframe.compute.server_access import check_unlocked, entry, get_server
 from apiframe.compute.services import compute_services
 from apiframe.compute.views import servers as views
 from apiframe.extensions import Extension, ResourceSpec
+from apiframe.integers import clamped_int
 from apiframe.schemas import servers as schemas
 from apiframe.validation import query_schema, response_schema, schema
 
@@ -70,6 +71,11 @@ _USER_FILTERS_V283 = _USER_FILTERS | {"availability_zone", "config_drive", "key_
                                       "vm_state", "progress", "user_id"}
 
 
+#: Counts up to here (far beyond any quota) are read exactly, so a quota refusal repeats the
+#: request; a longer number, of any length, reads as this one.
+_COUNT_CEILING = 10**100
+
+
 def _time(req: wsgi.Request, name: str) -> dt.datetime | None:
     value = query_value(req, name)
     if value is None:
@@ -79,6 +85,22 @@ def _time(req: wsgi.Request, name: str) -> dt.datetime | None:
     except ValueError:
         raise exception.BadRequest(f"Invalid filter field: {name}.") from None
     return moment.astimezone(dt.UTC).replace(tzinfo=None) if moment.tzinfo else moment
+
+
+def _sort(req: wsgi.Request) -> tuple[list[str], list[str]]:
+    """The sort keys and directions of a list request, without the keys the API ignores.
+
+    An ignored key takes its direction with it (the direction at its position, when
+    there is one), so the directions of the other keys stay paired with them.
+    """
+    ignored = schemas.IGNORED_SORT_KEYS_V273 if req.is_supported("2.73") else schemas.IGNORED_SORT_KEYS
+    keys, dirs = list(req.query.get("sort_key", ())), list(req.query.get("sort_dir", ()))
+    for key in [key for key in keys if key in ignored]:
+        index = keys.index(key)
+        if index < len(dirs):
+            del dirs[index]
+        del keys[index]
+    return keys, dirs
 
 
 def _tags(req: wsgi.Request, name: str) -> list[str]:
@@ -125,10 +147,10 @@ class ServersController(wsgi.Controller):
             project_id = query_value(req, "project_id") or query_value(req, "tenant_id")
         limit, marker = pagination(req, self.services.max_limit)
         filters = self._filters(req)
+        sort_keys, sort_dirs = _sort(req)
         with self.services.database.transaction() as session:
             servers = db.server_list(session, db.utcnow(), project_id=project_id, filters=filters,
-                                     sort_keys=req.query.get("sort_key", ()),
-                                     sort_dirs=req.query.get("sort_dir", ()), limit=limit, marker=marker)
+                                     sort_keys=sort_keys, sort_dirs=sort_dirs, limit=limit, marker=marker)
             return [entry(server) for server in servers], limit
 
     @wsgi.policy(policies.INDEX)
@@ -166,8 +188,8 @@ class ServersController(wsgi.Controller):
     def create(self, req: wsgi.Request, body: dict[str, Any]) -> wsgi.ResponseObject:
         """``POST /servers``: 202, ``Location`` of the (first) new server, and its admin password."""
         data = body["server"]
-        min_count = int(data.get("min_count", 1))
-        max_count = int(data.get("max_count", min_count))
+        min_count = clamped_int(data.get("min_count", 1), 1, _COUNT_CEILING)
+        max_count = clamped_int(data.get("max_count", min_count), 1, _COUNT_CEILING)
         if min_count > max_count:
             raise exception.BadRequest("min_count must be <= max_count")
         services = self.services

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from apiframe import exception
+from apiframe.integers import clamped_int
 
 
 class _CappedInput:
@@ -37,7 +38,7 @@ class BodySizeLimit:
         length = environ.get("CONTENT_LENGTH")
         if length:
             try:
-                too_large = int(length) > self.max_bytes
+                too_large = clamped_int(length, 0, self.max_bytes + 1) > self.max_bytes
             except ValueError:
                 raise exception.BadRequest("Invalid Content-Length header.") from None
             if too_large:

@@ -31,7 +31,7 @@ def resolve_version(history: VersionHistory, version: str | APIVersion) -> APIVe
     else:
         resolved = version if isinstance(version, APIVersion) else APIVersion.parse(version)
     if not history.min <= resolved <= history.max:
-        raise UnsupportedVersion(resolved, history.min, history.max)
+        raise UnsupportedVersion(version, history.min, history.max)
     return resolved
 
 

@@ -287,15 +287,7 @@ lock_v273 = _action("lock", {
 
 # --- queries -----------------------------------------------------------------------------
 
-# Accepted as sort keys for compatibility, but ignored.
-SERVER_LIST_IGNORE_SORT_KEY = [
-    "architecture", "cell_name", "cleaned", "default_ephemeral_device", "default_swap_device",
-    "deleted", "deleted_at", "disable_terminate", "ephemeral_gb", "ephemeral_key_uuid", "id",
-    "key_data", "launched_on", "locked", "memory_mb", "os_type", "reservation_id", "root_gb",
-    "shutdown_terminate", "user_data", "vcpus", "vm_mode",
-]
-
-_SORT_KEYS = [
+_ORDERING_SORT_KEYS = [
     "access_ip_v4", "access_ip_v6", "auto_disk_config", "availability_zone", "config_drive",
     "created_at", "display_description", "display_name", "host", "hostname", "image_ref",
     "instance_type_id", "kernel_id", "key_name", "launch_index", "launched_at", "locked_by",
@@ -303,9 +295,23 @@ _SORT_KEYS = [
     "task_state", "terminated_at", "updated_at", "user_id", "uuid", "vm_state",
 ]
 
-VALID_SORT_KEYS = _SORT_KEYS + SERVER_LIST_IGNORE_SORT_KEY
-# 2.73 made "locked" a real sort key; 2.75 rejects the ignored ones.
-VALID_SORT_KEYS_V275 = [*_SORT_KEYS, "locked"]
+#: Sort keys that order the server list at some microversion ("locked" from 2.73). The
+#: data layer sorts by exactly these (``apiframe.compute.db.servers``).
+SORT_KEYS = [*_ORDERING_SORT_KEYS, "locked"]
+
+#: Sort keys accepted for compatibility but ignored: the controller drops them (and their
+#: directions) before the query. 2.73 makes "locked" a real sort key.
+IGNORED_SORT_KEYS = [
+    "architecture", "cell_name", "cleaned", "default_ephemeral_device", "default_swap_device",
+    "deleted", "deleted_at", "disable_terminate", "ephemeral_gb", "ephemeral_key_uuid", "id",
+    "key_data", "launched_on", "locked", "memory_mb", "os_type", "reservation_id", "root_gb",
+    "shutdown_terminate", "user_data", "vcpus", "vm_mode",
+]
+IGNORED_SORT_KEYS_V273 = [key for key in IGNORED_SORT_KEYS if key != "locked"]
+
+VALID_SORT_KEYS = _ORDERING_SORT_KEYS + IGNORED_SORT_KEYS
+# 2.75 rejects the ignored ones.
+VALID_SORT_KEYS_V275 = SORT_KEYS
 
 _param = parameter_types.common_query_param
 _regex_param = parameter_types.common_query_regex_param

@@ -178,6 +178,19 @@ FORMATS: Mapping[str, FormatCheck] = MappingProxyType({
 })
 """Format name to check, in the shape fastjsonschema's ``formats`` argument takes."""
 
+FORMAT_DESCRIPTIONS: Mapping[str, str] = MappingProxyType({
+    "uuid": "a UUID",
+    "date-time": "an ISO 8601 date and time",
+    "base64": "base64-encoded data",
+    "cidr": "a network in CIDR notation (address/prefix length)",
+    "ipv4": "an IPv4 address",
+    "ipv6": "an IPv6 address",
+    "uri": "a URI",
+    "regex": "a regular expression",
+})
+"""What a value of each format is, as a client message says it expected one (the name
+formats and ``printable`` have messages of their own)."""
+
 _NAME_RULES = {
     "name": "printable characters. Can not start or end with whitespace.",
     "name_with_leading_trailing_spaces": "printable characters with at least one non space character",

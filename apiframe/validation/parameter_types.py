@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from apiframe.integers import SQL_INT_MAX
+
 Schema = dict[str, Any]
 
 
@@ -55,13 +57,12 @@ non_negative_integer: Schema = {
 }
 
 # A 32-bit signed column holds sizes, so larger numbers are rejected up front.
-_MAX_DB_INT = 0x7FFFFFFF
 
 volume_size: Schema = {
     "type": ["integer", "string"],
     "pattern": "^[0-9]+$",
     "minimum": 1,
-    "maximum": _MAX_DB_INT,
+    "maximum": SQL_INT_MAX,
 }
 
 flavor_param_positive: Schema = volume_size
@@ -70,7 +71,7 @@ flavor_param_non_negative: Schema = {
     "type": ["integer", "string"],
     "pattern": "^[0-9]+$",
     "minimum": 0,
-    "maximum": _MAX_DB_INT,
+    "maximum": SQL_INT_MAX,
 }
 
 tcp_udp_port: Schema = {

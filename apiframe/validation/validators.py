@@ -6,7 +6,7 @@ Every validator holds two compiled forms of its schema:
   schema, which decides the common case — valid input — in a few microseconds;
 * a *reference* one, jsonschema's 2020-12 validator, which runs only when the fast one
   rejects, and which has the last word: if it finds no error the input is accepted, and
-  its first error becomes the client message, worded as Nova words it.
+  its first error becomes the client message (:mod:`apiframe.validation.messages`).
 
 The derived copy removes the known differences between the two libraries: ``pattern``
 is checked by the same ``re.search`` jsonschema uses (fastjsonschema rewrites ``$``),
@@ -16,7 +16,6 @@ and ``minimum``/``maximum`` also bound numeric strings (Nova's rule, so that
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -29,18 +28,12 @@ import jsonschema.protocols
 import jsonschema.validators
 
 from apiframe import exception
-from apiframe.validation.formats import FORMAT_CHECKER, FORMATS, NAME_MESSAGES, PRINTABLE_REASON
+from apiframe.api_version import APIVersion
+from apiframe.validation.formats import FORMAT_CHECKER, FORMATS
+from apiframe.validation.messages import client_message, schema_message
 from apiframe.validation.schemas import map_subschemas
 
 LOG = logging.getLogger(__name__)
-
-VALUE_LIMIT = 255
-"""Characters of an offending value echoed in a message; the rest becomes ``...``."""
-
-REASON_LIMIT = 512
-"""Characters of a reason (which may quote the value again) kept in a message."""
-
-_RENDER_DEPTH = 8
 
 _DRAFT_07 = "http://json-schema.org/draft-07/schema#"
 
@@ -144,71 +137,6 @@ def compile_fast(schema: Mapping[str, Any]) -> Callable[[Any], Any]:
 
 
 # ---------------------------------------------------------------------------
-# Bounded rendering of offending values
-
-
-def _tokens(value: Any, depth: int) -> Iterator[str]:
-    if isinstance(value, dict):
-        if depth >= _RENDER_DEPTH:
-            yield "{...}"
-            return
-        yield "{"
-        for index, (key, item) in enumerate(value.items()):
-            if index:
-                yield ", "
-            yield from _tokens(key, depth + 1)
-            yield ": "
-            yield from _tokens(item, depth + 1)
-        yield "}"
-    elif isinstance(value, (list, tuple)):
-        if depth >= _RENDER_DEPTH:
-            yield "[...]"
-            return
-        yield "["
-        for index, item in enumerate(value):
-            if index:
-                yield ", "
-            yield from _tokens(item, depth + 1)
-        yield "]"
-    elif isinstance(value, str):
-        yield repr(value[: VALUE_LIMIT + 1])
-    elif isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 3 * VALUE_LIMIT:
-        yield "<integer too large to show>"
-    else:
-        yield repr(value)
-
-
-def _clip(text: str, limit: int = VALUE_LIMIT) -> str:
-    return text if len(text) <= limit else text[:limit] + "..."
-
-
-def brief_repr(value: Any) -> str:
-    """``repr(value)`` for small values; a clipped form for long or deeply nested ones."""
-    parts, size = [], 0
-    for token in _tokens(value, 0):
-        parts.append(token)
-        size += len(token)
-        if size > VALUE_LIMIT:
-            break
-    return _clip("".join(parts))
-
-
-def brief_str(value: Any) -> str:
-    """``str(value)`` as a message shows it, clipped like :func:`brief_repr`."""
-    return _clip(value) if isinstance(value, str) else brief_repr(value)
-
-
-def _reason(error: jsonschema.exceptions.ValidationError) -> str:
-    if error.validator == "format" and error.validator_value == "printable":
-        return PRINTABLE_REASON
-    reason = error.message
-    if len(reason) > REASON_LIMIT:
-        with contextlib.suppress(ValueError, RecursionError):
-            reason = reason.replace(repr(error.instance), brief_repr(error.instance))
-    return _clip(reason, REASON_LIMIT)
-
-
-# ---------------------------------------------------------------------------
 # Validators
 
 
@@ -240,8 +168,9 @@ class _Compiled:
 class BodyValidator:
     """Validates a parsed JSON request body against one schema.
 
-    Raises :class:`~apiframe.exception.ValidationError` with Nova's message:
-    ``Invalid input for field/attribute <name>. Value: <value>. <reason>``.
+    Raises :class:`~apiframe.exception.ValidationError` with a message in the compute
+    API's frame, ``Invalid input for field/attribute <name>. Value: <value>. <reason>``
+    (see :func:`~apiframe.validation.messages.client_message`).
     """
 
     def __init__(self, schema: Mapping[str, Any]) -> None:
@@ -252,12 +181,15 @@ class BodyValidator:
         """The schema this validator enforces."""
         return self._compiled.schema
 
-    def validate(self, body: Any) -> None:
-        """Return when ``body`` is valid; raise ``ValidationError`` otherwise."""
+    def validate(self, body: Any, version: APIVersion | None = None) -> None:
+        """Return when ``body`` is valid; raise ``ValidationError`` otherwise.
+
+        ``version``, the request's microversion, is named in messages about properties
+        it does not support.
+        """
         error = self._compiled.first_error(body)
         if error is not None:
-            raise exception.ValidationError(_client_message(error, "field/attribute", error.path[-1]
-                                                            if error.path else None))
+            raise exception.ValidationError(client_message(error, "body", version))
 
 
 class QueryValidator:
@@ -274,16 +206,25 @@ class QueryValidator:
         self._known = frozenset(schema.get("properties", {}))
         self._patterns = [re.compile(pattern) for pattern in schema.get("patternProperties", {})]
 
-    def validate(self, params: Mapping[str, str] | Iterable[tuple[str, str]]) -> dict[str, list[str]]:
-        """Validate ``params`` and return them as ``{name: [values...]}``."""
+    @property
+    def schema(self) -> Mapping[str, Any]:
+        """The schema this validator enforces."""
+        return self._compiled.schema
+
+    def validate(self, params: Mapping[str, str] | Iterable[tuple[str, str]],
+                 version: APIVersion | None = None) -> dict[str, list[str]]:
+        """Validate ``params`` and return them as ``{name: [values...]}``.
+
+        ``version``, the request's microversion, is named in messages about parameters
+        it does not support.
+        """
         items = params.items() if isinstance(params, Mapping) else params
         values: dict[str, list[str]] = {}
         for key, value in items:
             values.setdefault(key, []).append(value)
         error = self._compiled.first_error(values)
         if error is not None:
-            raise exception.ValidationError(_client_message(error, "query parameters", error.path[0]
-                                                            if error.path else None))
+            raise exception.ValidationError(client_message(error, "query", version))
         if self._drop_unknown:
             for key in [key for key in values if not self._is_known(key)]:
                 del values[key]
@@ -291,15 +232,6 @@ class QueryValidator:
 
     def _is_known(self, key: str) -> bool:
         return key in self._known or any(pattern.search(key) for pattern in self._patterns)
-
-
-def _client_message(error: jsonschema.exceptions.ValidationError, what: str, field: Any) -> str:
-    if error.validator == "format" and error.validator_value in NAME_MESSAGES:
-        return NAME_MESSAGES[error.validator_value]
-    if field is None:
-        return _reason(error)
-    return (f"Invalid input for {what} {_clip(str(field))}. "
-            f"Value: {brief_str(error.instance)}. {_reason(error)}")
 
 
 ResponseMode = Literal["error", "warn", "ignore"]
@@ -342,7 +274,7 @@ class ResponseValidator:
             if error is None:
                 return
             pointer = "/" + "/".join(str(part) for part in error.absolute_path)
-            problem = InvalidResponse(pointer, _reason(error))
+            problem = InvalidResponse(pointer, schema_message(error))
         if self.mode == "error":
             raise problem
         LOG.warning("%s", problem)

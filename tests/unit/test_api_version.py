@@ -76,6 +76,33 @@ def test_out_of_range_is_406_with_nova_message(value, shown):
     assert str(info.value.version) == shown
 
 
+LONG = "9" * 5000
+"""More digits than int() converts from text (4,300)."""
+
+
+@pytest.mark.parametrize("header", ["OPENSTACK_API_VERSION", "X_OPENSTACK_NOVA_API_VERSION"])
+@pytest.mark.parametrize("text", ["2." + LONG, LONG + ".1", "2." + "9" * 4000, "2.1" + "0" * 20])
+def test_versions_of_any_length_are_406_without_an_echo(header, text):
+    value = f"compute {text}" if header == "OPENSTACK_API_VERSION" else text
+    with pytest.raises(UnsupportedVersion) as info:
+        HISTORY.requested(env(**{header: value}))
+    assert info.value.code == 406
+    shown = text if len(text) <= 32 else text[:32] + "..."
+    assert info.value.message == (f"Version {shown} is not supported by the API. "
+                                  "Minimum is 2.1 and maximum is 2.10.")
+    assert info.value.version is None
+
+
+def test_long_version_numbers_read_beyond_every_range():
+    assert APIVersion.parse("2." + LONG) > APIVersion.parse("2.999999999")
+    assert APIVersion.parse(LONG + ".0") > APIVersion.parse("999999999.999999999")
+
+
+def test_history_rejects_versions_it_cannot_represent():
+    with pytest.raises(ValueError, match="below"):
+        VersionHistory("compute", None, {"2.1": "", "2.10000000000": ""})
+
+
 def test_raw_text_ignores_other_services():
     assert requested_version_text(env(OPENSTACK_API_VERSION="identity 3.1"), "compute", None) is None
 

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from apiframe import exception
 from apiframe.compute.db.models import Flavor, FlavorExtraSpec, FlavorProject
 from apiframe.compute.db.pagination import paginate
+from apiframe.schemas import flavors as schemas
 
 #: The flavors a fresh deployment offers: (flavorid, name, memory_mb, vcpus, root_gb).
 DEFAULT_FLAVORS = (
@@ -24,23 +25,12 @@ DEFAULT_FLAVORS = (
     ("5", "m1.xlarge", 16384, 8, 160),
 )
 
-#: Sort keys the flavor list accepts (Nova's), mapped to columns.
-SORT_KEYS = {
-    "created_at": Flavor.created_at,
-    "description": Flavor.description,
-    "disabled": Flavor.disabled,
-    "ephemeral_gb": Flavor.ephemeral_gb,
-    "flavorid": Flavor.flavorid,
-    "id": Flavor.id,
-    "is_public": Flavor.is_public,
-    "memory_mb": Flavor.memory_mb,
-    "name": Flavor.name,
-    "root_gb": Flavor.root_gb,
-    "rxtx_factor": Flavor.rxtx_factor,
-    "swap": Flavor.swap,
-    "updated_at": Flavor.updated_at,
-    "vcpus": Flavor.vcpus,
-}
+#: Sort keys for fields this API does not keep: every flavor has the same (no) value, so
+#: sorting by them leaves the order to the tie-breaker, the flavor's row id.
+_UNKEPT_SORT_KEYS = frozenset({"vcpu_weight"})
+
+#: The column each sort key of the API (``apiframe.schemas.flavors.VALID_SORT_KEYS``) orders by.
+SORT_KEYS = {key: None if key in _UNKEPT_SORT_KEYS else getattr(Flavor, key) for key in schemas.VALID_SORT_KEYS}
 
 
 def flavor_snapshot(flavor: Flavor) -> dict[str, Any]:
@@ -135,7 +125,9 @@ def flavor_list(
         marker_row = session.scalar(_visible(sa.select(Flavor).where(Flavor.flavorid == marker), project_id))
         if marker_row is None:
             raise exception.BadRequest(f"marker [{marker}] not found")
-    sort = [(SORT_KEYS[sort_key], sort_dir), (Flavor.id, sort_dir)]
+    column = SORT_KEYS[sort_key]
+    sort = [(column, sort_dir)] if column is not None else []
+    sort.append((Flavor.id, sort_dir))
     return list(session.scalars(paginate(stmt, sort, marker_row, limit)))
 
 

@@ -24,44 +24,18 @@ from apiframe.compute import driver
 from apiframe.compute.db.models import Server, ServerMetadata, ServerTag
 from apiframe.compute.db.pagination import paginate, sort_params
 from apiframe.compute.db.quotas import check_metadata_quota
+from apiframe.schemas import servers as schemas
 
-#: Sort keys the server list accepts: Nova's names (and ours) mapped to columns. Nova
-#: keys for fields this API does not keep (kernel_id, ...) map to None and are skipped.
-SORT_KEYS = {
-    "access_ip_v4": Server.access_ip_v4,
-    "access_ip_v6": Server.access_ip_v6,
-    "auto_disk_config": Server.disk_config,
-    "availability_zone": Server.availability_zone,
-    "config_drive": Server.config_drive,
-    "created_at": Server.created_at,
-    "description": Server.description,
-    "display_description": Server.description,
-    "display_name": Server.name,
-    "host": Server.host,
-    "hostname": Server.hostname,
-    "id": Server.id,
-    "image_ref": Server.image_ref,
-    "instance_type_id": Server.flavorid,
-    "kernel_id": None,
-    "key_name": Server.key_name,
-    "launch_index": Server.launch_index,
-    "launched_at": Server.launched_at,
-    "locked": Server.locked,
-    "locked_by": Server.locked_by,
-    "name": Server.name,
-    "node": Server.node,
-    "power_state": Server.power_state,
-    "progress": Server.progress,
-    "project_id": Server.project_id,
-    "ramdisk_id": None,
-    "root_device_name": None,
-    "task_state": Server.task_state,
-    "terminated_at": Server.terminated_at,
-    "updated_at": Server.updated_at,
-    "user_id": Server.user_id,
-    "uuid": Server.id,
-    "vm_state": Server.vm_state,
-}
+#: Server columns whose name differs from the sort key naming them.
+_SORT_COLUMN_NAMES = {"auto_disk_config": "disk_config", "display_description": "description",
+                      "display_name": "name", "instance_type_id": "flavorid", "uuid": "id"}
+#: Sort keys for fields this API does not keep: every server has the same (no) value, so
+#: sorting by them orders nothing and they are skipped.
+_UNKEPT_SORT_KEYS = frozenset({"kernel_id", "ramdisk_id", "root_device_name"})
+
+#: The column each sort key of the API (``apiframe.schemas.servers.SORT_KEYS``) orders by.
+SORT_KEYS = {key: None if key in _UNKEPT_SORT_KEYS else getattr(Server, _SORT_COLUMN_NAMES.get(key, key))
+             for key in schemas.SORT_KEYS}
 
 #: Columns ``server_update`` may change; state and flavor change only through the driver.
 UPDATABLE = frozenset({
@@ -175,7 +149,9 @@ def server_list(
 ) -> list[Server]:
     """One page of servers, settled at ``now``.
 
-    Sorting follows Nova: ``created_at`` then ``id`` are appended when not asked for,
+    ``sort_keys`` are the API's (:data:`SORT_KEYS`); the ones the API accepts and ignores
+    are the caller's to drop. Sorting follows Nova: ``created_at`` then ``uuid`` are
+    appended when not asked for,
     in the first direction given (default ``desc``). ``marker`` is the id of the last
     server of the previous page; an unknown one raises ``BadRequest``. An invalid
     ``name`` regular expression raises ``BadRequest``.
@@ -187,7 +163,7 @@ def server_list(
     stmt = stmt.where(*_conditions(filters))
     marker_row = _marker(session, marker, project_id)
     sort = []
-    for key, direction in sort_params(sort_keys, sort_dirs, ("created_at", "id"), "desc"):
+    for key, direction in sort_params(sort_keys, sort_dirs, ("created_at", "uuid"), "desc"):
         column = _sort_column(key)
         if column is not None:
             sort.append((column, direction))

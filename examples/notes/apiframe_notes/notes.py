@@ -6,6 +6,7 @@ from typing import Any
 
 from apiframe import exception, wsgi
 from apiframe.extensions import Extension, ResourceSpec
+from apiframe.integers import SQL_INT_MAX, clamped_int
 from apiframe.validation import query_schema, response_schema, schema
 from apiframe_notes import policies, schemas, views
 from apiframe_notes.store import NoteStore, note_store
@@ -32,7 +33,7 @@ class NotesController(wsgi.Controller):
     def index(self, req: wsgi.Request) -> dict[str, Any]:
         """List the project's notes, at most ``limit`` of them."""
         limit = req.query.get("limit")
-        records = self.store.list(req.context.project_id, int(limit[0]) if limit else None)
+        records = self.store.list(req.context.project_id, clamped_int(limit[0], 0, SQL_INT_MAX) if limit else None)
         return {"notes": [views.note(req, record) for record in records]}
 
     @wsgi.policy(RULE % "show")

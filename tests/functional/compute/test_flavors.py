@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from compute_testlib import DEFAULT_FLAVORS, new_flavor, samples, unique
 
+from apiframe.schemas import flavors as flavor_schemas
 from apiframe.testing import assert_fault
 
 FLAVOR_VERSIONS = ["2.1", "2.55", "2.61", "2.75"]
@@ -103,6 +104,16 @@ def test_pagination_filters_and_sort(tenant):
     assert_fault(client.get("/flavors", params={"minRam": "lots"}, status=400), 400, "badRequest")
     assert_fault(client.at_version("2.75").get("/flavors", params={"bogus": 1}, status=400), 400, "badRequest")
     assert client.get("/flavors", params={"bogus": 1, "limit": 1}).json["flavors"][0]["id"] == "1"
+
+
+@pytest.mark.parametrize("version", ["2.1", "latest"])
+def test_every_sort_key_the_schema_accepts_answers_200(tenant, version):
+    client = tenant.client("member", version)
+    for key in flavor_schemas.index_query["properties"]["sort_key"]["items"]["enum"]:
+        for path in ("/flavors", "/flavors/detail"):
+            listed = client.get(path, params={"sort_key": key, "sort_dir": "desc"}, status="*")
+            assert listed.status_int == 200, (key, listed.text)
+            assert len(listed.json["flavors"]) == len(DEFAULT_FLAVORS)
 
 
 @pytest.mark.parametrize("flavor", [

@@ -9,6 +9,7 @@ import pytest
 from compute_testlib import IMAGE_ID, SAMPLE_PROJECT, Tenant, sample_tenant, samples, start_compute_app, unique
 
 from apiframe.compute.driver import fake_address
+from apiframe.schemas import servers as server_schemas
 from apiframe.testing import assert_fault
 
 SERVER_VERSIONS = ["2.1", "2.3", "2.9", "2.16", "2.19", "2.26", "2.47", "2.63", "2.71", "2.73", "2.75",
@@ -169,6 +170,41 @@ def test_list_filters_and_sort(tenant):
     assert _names(client, status="SHUTOFF") == ["beta"]
     assert sorted(_names(client, status="active")) == ["alpha", "alphabet"]
     assert _names(client, status="ERROR") == []
+
+
+#: The list query schema the API serves at each version a test asks for.
+_LIST_QUERY_SCHEMAS = {"2.1": server_schemas.index_query, "2.74": server_schemas.index_query_v273,
+                       "latest": server_schemas.index_query_v275}
+
+
+@pytest.mark.parametrize("version", list(_LIST_QUERY_SCHEMAS))
+def test_every_sort_key_the_schema_accepts_answers_200(tenant, version):
+    for name in ("one", "two"):
+        tenant.create_server(name)
+    client = tenant.client("member", version)
+    accepted = _LIST_QUERY_SCHEMAS[version]["properties"]["sort_key"]["items"]["enum"]
+    for key in accepted:
+        for path in ("/servers", "/servers/detail"):
+            listed = client.get(path, params={"sort_key": key, "sort_dir": "asc"}, status="*")
+            assert listed.status_int == 200, (key, listed.text)
+            assert len(listed.json["servers"]) == 2
+
+
+def test_ignored_sort_keys_are_dropped_with_their_direction(tenant):
+    created = [tenant.create_server(name)["name"] for name in ("b", "c", "a")]
+    newest_first = created[::-1]
+    client = tenant.client("member", "2.72")
+    assert _names(client) == newest_first
+    # Had "asc" stayed, it would have become the direction of the default keys.
+    assert _names(client, sort_key="vcpus", sort_dir="asc") == newest_first
+    assert _names(client, sort_key="id", sort_dir="asc") == newest_first
+    assert _names(client, sort_key=["vcpus", "display_name"], sort_dir=["asc", "desc"]) == ["c", "b", "a"]
+    assert _names(client, sort_key=["display_name", "memory_mb"], sort_dir=["asc", "desc"]) == ["a", "b", "c"]
+    a = next(s for s in client.get("/servers").json["servers"] if s["name"] == "a")
+    client.action(f"/servers/{a['id']}", "lock", status=202)
+    # "locked" orders the list from 2.73 (unlocked first, then oldest first) and is ignored before.
+    assert _names(client, sort_key="locked", sort_dir="asc") == newest_first
+    assert _names(tenant.client("member", "2.73"), sort_key="locked", sort_dir="asc") == ["b", "c", "a"]
 
 
 def test_changes_since(tenant):

@@ -189,6 +189,19 @@ def query(schema, text):
     return QueryValidator(schema).validate(webob.Request.blank(f"/?{text}").GET)
 
 
+@pytest.mark.parametrize(("schema", "ignored"), [
+    (servers.index_query, servers.IGNORED_SORT_KEYS),
+    (servers.index_query_v273, servers.IGNORED_SORT_KEYS_V273),
+    (servers.index_query_v275, []),
+])
+def test_every_accepted_sort_key_either_sorts_or_is_ignored(schema, ignored):
+    accepted = set(schema["properties"]["sort_key"]["items"]["enum"])
+    sorting = accepted - set(ignored)
+    assert set(ignored) <= accepted
+    assert sorting <= set(servers.SORT_KEYS)
+    assert sorting == set(servers.SORT_KEYS) - ({"locked"} if "locked" in ignored else set())
+
+
 def test_server_list_query_by_version():
     assert query(servers.index_query, "name=web&bogus=1") == {"name": ["web"]}
     assert "tags" not in query(servers.index_query, "tags=a")

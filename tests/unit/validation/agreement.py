@@ -166,8 +166,9 @@ def assert_agreement(schema: Mapping[str, Any], max_examples: int = 400) -> None
         try:
             validator.validate(instance)
             validator_accepts = True
-        except exception.ValidationError:
+        except exception.ValidationError as refused:
             validator_accepts = False
+            assert isinstance(refused.message, str) and refused.message
         assert validator_accepts == reference_accepts
 
     check()

@@ -120,7 +120,7 @@ def test_unknown_marker_is_bad_request(db, make_server):
 
 @pytest.mark.parametrize(
     ("keys", "dirs"),
-    [(["name"], ["asc"]), (["key_name"], ["asc"]), (["key_name", "display_name"], ["desc", "asc"]),
+    [(["display_name"], ["asc"]), (["key_name"], ["asc"]), (["key_name", "display_name"], ["desc", "asc"]),
      (["host"], ["desc"]), (["locked"], [])],
 )
 def test_every_page_walk_matches_the_full_sort(db, make_server, keys, dirs):

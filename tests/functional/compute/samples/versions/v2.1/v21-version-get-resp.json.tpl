@@ -21,7 +21,6 @@
         "min_version": "2.1",
         "status": "CURRENT",
         "updated": "%(isotime)s",
-        "version": "2.100",
-        "x-apiframe-surface": "%(surface)s"
+        "version": "2.100"
     }
 }
