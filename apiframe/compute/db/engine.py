@@ -6,12 +6,16 @@
   timeout, foreign keys on, and every transaction opened with ``BEGIN IMMEDIATE`` so that
   writers in several worker processes queue up instead of failing with "database is
   locked" half-way through a request;
-- PostgreSQL (``postgresql+psycopg2://...``);
+- PostgreSQL (``postgresql+psycopg2://...``), each connection named ``apiframe:<pid>``
+  in ``pg_stat_activity`` (unless the URL names it) so that a DBA sees which process
+  holds it;
 - MariaDB/MySQL (``mysql+pymysql://...``), run at READ COMMITTED so that a count taken
   after a row lock sees rows other workers have committed (quota checks rely on it).
 
-Connections are pre-pinged; a pool inherited over ``fork()`` (``gunicorn --preload``) is
-dropped in the child, so no two processes share a socket.
+Pooled connections are pinged before use and replaced when dead, so after a database
+restart or ``pg_terminate_backend`` only the requests that were using a connection at
+that moment fail (503), and the next ones succeed. A pool inherited over ``fork()``
+(``gunicorn --preload``) is dropped in the child, so no two processes share a socket.
 """
 
 from __future__ import annotations
@@ -35,6 +39,8 @@ LOG = logging.getLogger(__name__)
 SQLITE_BUSY_TIMEOUT = 30.0
 #: Seconds to wait for a TCP connection to a database server.
 CONNECT_TIMEOUT = 10
+#: How PostgreSQL's ``pg_stat_activity`` names the service's connections, followed by ``:<pid>``.
+APPLICATION_NAME = "apiframe"
 #: Default seconds a transaction waits for a free pooled connection before failing with 503.
 POOL_TIMEOUT = 10.0
 
@@ -57,6 +63,8 @@ class Database:
         self.engine = sa.create_engine(self.url, echo=echo, **options)
         if self.url.get_backend_name() == "sqlite":
             _tune_sqlite(self.engine, sqlite_busy_timeout)
+        elif self.url.get_backend_name() == "postgresql":
+            _name_connections(self.engine)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._reported_unmigrated = False
         _dispose_after_fork(self)
@@ -199,6 +207,13 @@ def _tune_sqlite(engine: sa.Engine, busy_timeout: float) -> None:
         # A deferred transaction that reads and then writes fails at once when another
         # process wrote in between; taking the write lock up front makes it wait.
         connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def _name_connections(engine: sa.Engine) -> None:
+    @event.listens_for(engine, "do_connect")
+    def _on_connect(_dialect: Any, _record: Any, _args: Any, params: dict[str, Any]) -> None:
+        # Set when connecting, not when the engine is made: that may be before a fork.
+        params.setdefault("application_name", f"{APPLICATION_NAME}:{os.getpid()}")
 
 
 def _dispose_after_fork(database: Database) -> None:

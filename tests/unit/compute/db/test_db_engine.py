@@ -1,6 +1,7 @@
 """Database: transactions, backend settings, error mapping."""
 
 import multiprocessing
+import os
 
 import pytest
 import sqlalchemy as sa
@@ -203,3 +204,12 @@ def test_an_open_in_memory_database_is_migrated_in_place():
     with database.transaction() as session:
         assert len(api.flavor_list(session)) == 5
     database.dispose()
+
+
+def test_postgresql_connections_name_the_process_holding_them(db):
+    if db.backend != "postgresql":
+        pytest.skip("application_name is PostgreSQL's")
+    with db.transaction() as session:
+        name = session.execute(sa.text("SELECT application_name FROM pg_stat_activity "
+                                       "WHERE pid = pg_backend_pid()")).scalar()
+    assert name == f"apiframe:{os.getpid()}"
