@@ -1,5 +1,5 @@
 """Fixtures of the fault-injection and scale-out tests: a PostgreSQL database the tests may
-break, and ``apiframe-api serve`` processes using it.
+break, and ``apiframe-api serve`` hosts using it.
 
 The server is found through ``APIFRAME_TEST_POSTGRESQL_URL`` (default: the local server's
 ``test`` database as ``postgres``; the faults need a superuser). The tests skip when it
@@ -10,24 +10,21 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator
-from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
 from breakable_database import BreakableDatabase
+from service_hosts import start_host as start_service_host
 from service_process import Service
 
 from apiframe.testing.database import server_problem
 
 POSTGRESQL_URL = os.environ.get("APIFRAME_TEST_POSTGRESQL_URL", "postgresql+psycopg2://postgres@127.0.0.1:5432/test")
-PLUGINS = ("flavors", "servers", "keypairs", "server-metadata", "limits")
-#: Seconds after which each host re-reads a changed policy file.
-POLICY_RELOAD_INTERVAL = 1.0
 
 
 @pytest.fixture(scope="module")
 def database() -> Iterator[BreakableDatabase]:
-    """A fresh PostgreSQL database for this module's services."""
+    """A fresh PostgreSQL database for this module's hosts."""
     problem = server_problem(POSTGRESQL_URL)
     if problem is not None:
         pytest.skip(f"PostgreSQL not reachable at {sa.make_url(POSTGRESQL_URL).render_as_string()}: {problem}")
@@ -36,30 +33,14 @@ def database() -> Iterator[BreakableDatabase]:
     created.drop()
 
 
-def policy_path(service: Service) -> Path:
-    """The policy file of the host ``service`` runs on."""
-    return service.workdir / "policy.yaml"
-
-
 @pytest.fixture(scope="module")
 def start_host(database: BreakableDatabase, tmp_path_factory) -> Iterator[Callable[..., Service]]:
-    """Start ``apiframe-api serve`` as one host (a directory and address of its own) on the
-    module's database; call ``wait_ready()`` on the result. Every host is killed at the end."""
-    env = {key: value for key, value in os.environ.items() if not key.startswith("APIFRAME_")}
+    """``start(address, workers)``: a host on the module's database (see :func:`service_hosts.start_host`).
+    Every host is killed at the end of the module."""
     started: list[Service] = []
 
     def start(address: str = "127.0.0.1", workers: int = 2) -> Service:
-        workdir = tmp_path_factory.mktemp(f"host-{address}")
-        (workdir / "policy.yaml").write_text("{}\n")
-        conf = workdir / "apiframe.conf"
-        conf.write_text(
-            f"[api]\nenabled_plugins = {','.join(PLUGINS)}\nresponse_validation = error\n"
-            f"policy_file = {workdir / 'policy.yaml'}\npolicy_reload_interval = {POLICY_RELOAD_INTERVAL}\n"
-            f"[database]\nconnection = {database.url}\ndata_dir = {workdir / 'data'}\n"
-            "[compute]\nboot_delay = 0\naction_delay = 0\n"
-            "[quota]\ninstances = -1\ncores = -1\nram = -1\nkey_pairs = -1\n")
-        service = Service(["serve", "--config-file", str(conf), "--host", address, "--port", "0",
-                           "--workers", str(workers)], env, workdir)
+        service = start_service_host(tmp_path_factory.mktemp(f"host-{address}"), database.url, address, workers)
         started.append(service)
         return service
 

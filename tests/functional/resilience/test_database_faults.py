@@ -107,7 +107,7 @@ def test_a_worker_killed_mid_request(service, database):
     outcomes = load.snapshot()
 
     numbers = figures(outcomes, killed_at)
-    report("worker SIGKILLed inside a request", {**numbers, "worker_replaced_s": round(replaced_s, 3),
+    report("worker SIGKILLed inside a request", {**numbers, "worker_respawned_s": round(replaced_s, 3),
                                                  **check_writes(load, database)})
     assert_answered(outcomes)
     assert numbers["recovery_s"] < RECOVERY_LIMIT

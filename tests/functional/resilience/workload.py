@@ -71,6 +71,7 @@ class Workload:
         self.project = f"project-{tag}"
         self.token = {"X-Auth-Token": f"{self.user}:{self.project}"}
         self.outcomes: list[Outcome] = []
+        self.threads = threads
         self._threads = [threading.Thread(target=self._client, args=(index,), daemon=True)
                          for index in range(threads)]
         self._seconds = seconds
