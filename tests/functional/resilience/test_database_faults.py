@@ -134,6 +134,13 @@ def test_every_database_connection_terminated_mid_load(service, database):
     failed_later = [o for o in outcomes if o.started >= ended_at and not o.acknowledged]
     assert not failed_later, failed_later[:3]
 
+    # Terminated while idle, every pooled connection is dead: the very next requests
+    # (several per worker) must still succeed.
+    assert database.terminate_connections() >= WORKERS
+    statuses = [request(service.url, "GET", "/v2.1/servers", headers=load.token, timeout=REQUEST_TIMEOUT).status
+                for _ in range(4 * WORKERS)]
+    assert statuses == [200] * len(statuses)
+
 
 def test_the_database_refusing_connections_for_a_while(service, database):
     with Workload(service.url, "refuse", seconds=30) as load:
