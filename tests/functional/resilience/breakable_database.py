@@ -12,8 +12,8 @@ import sqlalchemy as sa
 from apiframe.testing.database import ThrowAwayDatabase
 
 #: Which service process holds a connection (see ``apiframe.compute.db.engine.APPLICATION_NAME``).
-BACKENDS = sa.text("SELECT pid, application_name, state, wait_event_type FROM pg_stat_activity "
-                   "WHERE datname = :name AND pid <> pg_backend_pid()")
+BACKENDS = sa.text("SELECT pid, application_name, state, pg_blocking_pids(pid) AS blocked_by "
+                   "FROM pg_stat_activity WHERE datname = :name AND pid <> pg_backend_pid()")
 
 
 class BreakableDatabase:
@@ -33,7 +33,8 @@ class BreakableDatabase:
                                        connect_args={"connect_timeout": 2})
 
     def backends(self) -> list[Any]:
-        """The connections to this database: ``pid``, ``application_name``, ``state``, ``wait_event_type``."""
+        """The connections to this database: ``pid``, ``application_name``, ``state``, and
+        ``blocked_by``, the pids of the connections holding a lock it waits for."""
         with self._admin.connect() as connection:
             return list(connection.execute(BACKENDS, {"name": self.name}))
 

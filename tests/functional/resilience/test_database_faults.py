@@ -64,24 +64,26 @@ def workers_of(master_pid: int) -> set[int]:
 
 
 @contextlib.contextmanager
-def quota_lock_held(database: BreakableDatabase, scope: str) -> Iterator[None]:
-    """Hold the quota lock of ``scope``: a server create for it waits inside its transaction."""
+def quota_lock_held(database: BreakableDatabase, scope: str) -> Iterator[int]:
+    """Hold the quota lock of ``scope`` (a server create for it waits inside its transaction);
+    yields the pid of the connection holding it."""
     with database.connect() as connection:
         connection.execute(sa.text("INSERT INTO quota_locks (scope) VALUES (:scope) ON CONFLICT DO NOTHING"),
                            {"scope": scope})
         connection.commit()
         connection.execute(sa.text("SELECT scope FROM quota_locks WHERE scope = :scope FOR UPDATE"),
                            {"scope": scope})
-        yield
+        yield connection.execute(sa.text("SELECT pg_backend_pid()")).scalar_one()
         connection.rollback()
 
 
-def waiting_worker(database: BreakableDatabase, timeout: float = 10) -> int:
-    """The pid of the worker whose connection waits for a lock (its ``application_name`` says)."""
+def worker_blocked_by(database: BreakableDatabase, holder: int, timeout: float = 10) -> int:
+    """The pid of the worker whose connection waits for a lock ``holder`` holds (its
+    ``application_name`` names it)."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         for backend in database.backends():
-            if backend.wait_event_type == "Lock" and backend.application_name.startswith(f"{APPLICATION_NAME}:"):
+            if holder in backend.blocked_by and backend.application_name.startswith(f"{APPLICATION_NAME}:"):
                 return int(backend.application_name.rsplit(":", 1)[1])
         time.sleep(0.02)
     raise AssertionError(f"no worker waited for the lock within {timeout}s: {database.backends()}")
@@ -93,9 +95,9 @@ def test_a_worker_killed_mid_request(service, database):
     with Workload(service.url, "kill", seconds=30) as load, ThreadPoolExecutor(1) as pool:
         load.wait_for(acknowledged_since(0, WARM_UP))
         workers = workers_of(service.process.pid)
-        with quota_lock_held(database, "project:victim-project"):
+        with quota_lock_held(database, "project:victim-project") as holder:
             answer = pool.submit(request, service.url, "POST", "/v2.1/servers", create, victim, REQUEST_TIMEOUT)
-            pid = waiting_worker(database)
+            pid = worker_blocked_by(database, holder)
             assert pid in workers, f"{pid} is not a worker of the service ({workers})"
             os.kill(pid, signal.SIGKILL)
             killed_at = time.monotonic()

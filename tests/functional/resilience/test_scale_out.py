@@ -21,6 +21,8 @@ from service_hosts import POLICY_RELOAD_INTERVAL, policy_path
 from service_process import request
 from workload import IMAGE_ID, PUBLIC_KEY, Workload, assert_answered, check_writes, figures
 
+from apiframe.compute.services import prepare_database
+
 DEPLOYMENT_DOC = Path(__file__).parents[3] / "docs" / "deployment.md"
 ADDRESSES = ("127.0.0.2", "127.0.0.3", "127.0.0.4")
 WARM_UP = 6
@@ -47,11 +49,12 @@ def free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def hosts(start_host):
-    """Three hosts with one worker each; the first one to start migrates the database."""
-    first = start_host(ADDRESSES[0], workers=1).wait_ready()
-    others = [start_host(address, workers=1) for address in ADDRESSES[1:]]
-    return [first, *(host.wait_ready() for host in others)]
+def hosts(start_host, database):
+    """Three hosts with one worker each, started together once the database is migrated
+    (as an operator runs ``apiframe-manage db sync`` once before starting every host)."""
+    prepare_database(database.url)
+    started = [start_host(address, workers=1) for address in ADDRESSES]
+    return [host.wait_ready() for host in started]
 
 
 @pytest.fixture(scope="module")
