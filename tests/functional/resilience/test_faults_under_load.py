@@ -111,7 +111,8 @@ def test_a_worker_killed_mid_request(service, database):
     numbers = figures(outcomes, killed_at)
     report("worker SIGKILLed inside a request", {**numbers, "worker_respawned_s": round(replaced_s, 3),
                                                  **check_writes(load, database)})
-    assert_answered(outcomes)
+    # A worker serving several requests at once (threads) takes all of their answers along.
+    assert_answered(outcomes, lost_at_most=load.threads)
     assert numbers["recovery_s"] < RECOVERY_LIMIT
     assert database.rows("SELECT id FROM servers WHERE project_id = 'victim-project'") == []
     usage = request(service.url, "GET", "/v2.1/limits", headers=victim).json["limits"]["absolute"]
