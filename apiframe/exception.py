@@ -3,12 +3,14 @@
 Raise one of these anywhere on the request path (controller, middleware, validation,
 policy) and the error renderer turns it into a Nova-shaped fault body:
 ``{"<faultName>": {"code": N, "message": "..."}}``. Any other exception is a bug and
-becomes a generic 500 ``computeFault``.
+becomes a generic 500 ``computeFault``, and so does an error an operation raises without
+declaring it, unless it is not the operation's own (``APIError.must_be_declared``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import ClassVar
 
 
 class APIError(Exception):
@@ -20,6 +22,10 @@ class APIError(Exception):
 
     code: int = 500
     message: str = "An unknown exception occurred."
+    #: Whether an operation must declare this error (``expected_errors``) to raise it.
+    #: False for errors that are not the operation's own: a policy refusal, and every
+    #: :class:`InfrastructureError`. Any other undeclared error becomes a 500.
+    must_be_declared: ClassVar[bool] = True
 
     def __init__(self, message: str | None = None, *, headers: Iterable[tuple[str, str]] = ()) -> None:
         if message is not None:
@@ -64,6 +70,8 @@ class Forbidden(APIError):
 
 class PolicyNotAuthorized(Forbidden):
     """A policy rule denied the operation (403)."""
+
+    must_be_declared = False
 
     def __init__(self, rule: str) -> None:
         super().__init__(f"Policy doesn't allow {rule} to be performed.")
@@ -135,11 +143,30 @@ class NotImplementedYet(APIError):
     message = "Not implemented."
 
 
-class ServiceUnavailable(APIError):
-    """A dependency such as the database is unavailable (503)."""
+class InfrastructureError(APIError):
+    """Something the service runs on failed (its database, a backend), not the request.
+
+    Any operation may raise one whatever errors it declares, and the client gets it as
+    it is: the request may succeed when retried, which a 500 would not say.
+    """
 
     code = 503
     message = "Service unavailable."
+    must_be_declared = False
+
+
+class ServiceUnavailable(InfrastructureError):
+    """A dependency such as the database is unavailable (503, with ``Retry-After``).
+
+    ``retry_after`` is the number of seconds the client is told to wait before retrying.
+    """
+
+    retry_after: ClassVar[int] = 5
+
+    def __init__(self, message: str | None = None, *, retry_after: int | None = None,
+                 headers: Iterable[tuple[str, str]] = ()) -> None:
+        seconds = self.retry_after if retry_after is None else retry_after
+        super().__init__(message, headers=[("Retry-After", str(seconds)), *headers])
 
 
 class StartupError(Exception):

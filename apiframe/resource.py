@@ -149,10 +149,7 @@ class Operation:
             for hook in call.hooks:
                 hook(req, response, **url_vars)
         except exception.APIError as exc:
-            # A policy refusal inside the method is always allowed through, as the 403 of
-            # the pre-check is: declaring it on every operation would add nothing.
-            if call.errors is not None and exc.code not in call.errors \
-                    and not isinstance(exc, exception.PolicyNotAuthorized):
+            if exc.must_be_declared and call.errors is not None and exc.code not in call.errors:
                 LOG.error("%s raised undeclared error %s: %s", operation.name, exc.code, exc.message)
                 raise RuntimeError(f"undeclared error {exc.code} from {operation.name}") from exc
             raise

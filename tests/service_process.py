@@ -48,6 +48,21 @@ class Response:
         return json.loads(self.body)
 
 
+def request(base_url: str, method: str, path: str, body: object = None, headers: dict | None = None,
+            timeout: float = 60) -> Response:
+    """One HTTP request to ``base_url`` (``http://host:port``) on a new connection; JSON ``body``."""
+    address = urlsplit(base_url)
+    connection = http.client.HTTPConnection(address.hostname, address.port, timeout=timeout)
+    try:
+        payload = None if body is None else json.dumps(body)
+        all_headers = {**({"Content-Type": "application/json"} if payload else {}), **(headers or {})}
+        connection.request(method, path, body=payload, headers=all_headers)
+        response = connection.getresponse()
+        return Response(response.status, response.headers, response.read())
+    finally:
+        connection.close()
+
+
 class Service:
     """An ``apiframe-api`` process in its own session, with its output in files."""
 
@@ -83,17 +98,8 @@ class Service:
 
     def request(self, method: str, path: str, body: object = None, headers: dict | None = None,
                 timeout: float = 60) -> Response:
-        """One HTTP request on a new connection."""
-        address = urlsplit(self.url)
-        connection = http.client.HTTPConnection(address.hostname, address.port, timeout=timeout)
-        try:
-            payload = None if body is None else json.dumps(body)
-            all_headers = {**TOKEN, **({"Content-Type": "application/json"} if payload else {}), **(headers or {})}
-            connection.request(method, path, body=payload, headers=all_headers)
-            response = connection.getresponse()
-            return Response(response.status, response.headers, response.read())
-        finally:
-            connection.close()
+        """One HTTP request on a new connection, as ``alice:p1`` unless ``headers`` say otherwise."""
+        return request(self.url, method, path, body, {**TOKEN, **(headers or {})}, timeout)
 
     def signal(self, signum: int) -> None:
         """Send ``signum`` to the master process."""

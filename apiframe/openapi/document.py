@@ -4,8 +4,9 @@ Every fact comes from what start-up compiled (:mod:`apiframe.openapi.facts`): th
 paths and methods served at that version, their merged request schemas, query
 parameters, status codes, response schemas, declared errors and policy rules. The
 errors the framework itself may answer with (401 without credentials, 403 from
-policy, 404 and 406 from version negotiation, 400/413/415 for request bodies) are
-added to every operation they apply to, each with the fault body it carries.
+policy, 404 and 406 from version negotiation, 400/413/415 for request bodies, 503 when
+what the service runs on is unavailable) are added to every operation they apply to,
+each with the fault body it carries.
 
 All actions of one resource share ``POST .../{id}/action``; OpenAPI allows one
 operation per path and method, so they are documented as one operation whose body
@@ -21,6 +22,7 @@ from oslo_policy.policy import RuleDefault
 
 from apiframe.api_version import STANDARD_HEADER, APIVersion, VersionHistory
 from apiframe.assembly import BODY_METHODS, OperationInfo, version_range_text
+from apiframe.exception import InfrastructureError
 from apiframe.faults import DEFAULT_FAULT_NAME, FAULT_NAMES
 from apiframe.middleware.request_id import HEADERS as REQUEST_ID_HEADERS
 from apiframe.openapi.facts import OperationAt, operation_id, operations_at, path_parameters
@@ -276,7 +278,8 @@ class _Builder:
 
     @staticmethod
     def _error_codes(group: list[OperationAt]) -> set[int]:
-        codes = {400, 404, 406}  # malformed microversion; absent at this version; unsupported version
+        # Malformed microversion; absent at this version; unsupported version; infrastructure down.
+        codes = {400, 404, 406, InfrastructureError.code}
         for fact in group:
             codes.update(fact.errors or ())
             meta = fact.info.meta

@@ -54,3 +54,16 @@ class ThrowAwayDatabase:
                 connection.exec_driver_sql(statement)
         finally:
             engine.dispose()
+
+
+def server_problem(server_url: str, timeout: int = 2) -> str | None:
+    """``None`` when the database server at ``server_url`` accepts a connection within
+    ``timeout`` seconds, else why not (for a test's skip reason)."""
+    engine = sa.create_engine(server_url, poolclass=sa.pool.NullPool, connect_args={"connect_timeout": timeout})
+    try:
+        with engine.connect():
+            return None
+    except sa.exc.SQLAlchemyError as error:
+        return " ".join(str(getattr(error, "orig", None) or error).split())
+    finally:
+        engine.dispose()

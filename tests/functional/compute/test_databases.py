@@ -14,6 +14,7 @@ import sqlalchemy as sa
 from compute_testlib import IMAGE_ID, Tenant, start_compute_app
 
 from apiframe.testing import assert_fault
+from apiframe.testing.database import server_problem
 
 SERVER_URLS = {
     "postgresql": os.environ.get("APIFRAME_TEST_POSTGRESQL_URL",
@@ -22,23 +23,11 @@ SERVER_URLS = {
 }
 
 
-def _reachable(url: str) -> str | None:
-    """``None`` when the server answers, else why not."""
-    engine = sa.create_engine(url, poolclass=sa.pool.NullPool, connect_args={"connect_timeout": 2})
-    try:
-        with engine.connect():
-            return None
-    except sa.exc.SQLAlchemyError as error:
-        return str(getattr(error, "orig", error))
-    finally:
-        engine.dispose()
-
-
 @pytest.fixture(scope="module", params=sorted(SERVER_URLS))
 def server_app(request):
     """The compute API on a fresh database of each server in turn."""
     url = SERVER_URLS[request.param]
-    problem = _reachable(url)
+    problem = server_problem(url)
     if problem is not None:
         pytest.skip(f"{request.param} not reachable at {sa.make_url(url).render_as_string()}: {problem}")
     app = start_compute_app(database=url)

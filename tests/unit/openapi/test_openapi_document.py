@@ -50,7 +50,7 @@ def test_declared_and_framework_errors_use_the_fault_schema(api):
     assert "409" not in responses(api, "2.2", "post", "/things")
     create = responses(api, "2.3", "post", "/things")
     assert create["409"] == {"$ref": "#/components/responses/fault409"}
-    assert {"400", "401", "403", "404", "406", "413", "415"} <= set(create)
+    assert {"400", "401", "403", "404", "406", "413", "415", "503"} <= set(create)
     fault = render_openapi(api, "2.3")["components"]["responses"]["fault409"]
     assert fault["content"]["application/json"]["schema"] == {
         "type": "object",
