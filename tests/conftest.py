@@ -1,12 +1,13 @@
 """Test-wide fixtures: the sample plugin distribution, installed for real."""
 
-import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 import stevedore
+from plugin_site import install
 
-SAMPLE_PLUGINS = "tests/plugins/sample"
+SAMPLE_PLUGINS = Path(__file__).parent / "plugins" / "sample"
 
 
 @pytest.fixture(scope="session")
@@ -17,9 +18,7 @@ def sample_plugins(tmp_path_factory):
     directory is put on ``sys.path`` so that its metadata is discovered like any installed
     distribution's.
     """
-    target = tmp_path_factory.mktemp("site")
-    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps",
-                    "--no-build-isolation", "--target", str(target), SAMPLE_PLUGINS], check=True)
+    target = install(SAMPLE_PLUGINS, tmp_path_factory.mktemp("site"))
     sys.path.insert(0, str(target))
     stevedore.ExtensionManager.ENTRY_POINT_CACHE.clear()
     yield target

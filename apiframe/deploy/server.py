@@ -20,8 +20,8 @@ import signal
 from collections.abc import Callable
 from typing import Any
 
-from gunicorn.app.base import BaseApplication
 from gunicorn import util
+from gunicorn.app.base import BaseApplication
 from gunicorn.arbiter import Arbiter
 from gunicorn.sock import BaseSocket, TCP6Socket, TCPSocket
 from oslo_config import cfg

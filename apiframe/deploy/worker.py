@@ -19,6 +19,7 @@ does: their requests cannot be read before the thread sets the connection up.
 
 from __future__ import annotations
 
+import contextlib
 import re
 import selectors
 import socket
@@ -144,10 +145,8 @@ class APIWorker(ThreadWorker):
     def _drop(self, conn: TConn, response: bytes = b"") -> None:
         self._forget(conn)
         if response:
-            try:
+            with contextlib.suppress(OSError):
                 conn.sock.send(response)
-            except OSError:
-                pass
         self.nr_conns -= 1
         conn.close()
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from plugin_site import install
 from service_process import Service, script
 
 SERVICE_PLUGINS = Path(__file__).parent / "plugins"
@@ -22,10 +22,7 @@ def console_script():
 @pytest.fixture(scope="session")
 def service_plugins(tmp_path_factory):
     """The test plugins of this folder (``naps``, ``broken``), installed with pip into a private dir."""
-    target = tmp_path_factory.mktemp("service-site")
-    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--no-build-isolation",
-                    "--target", str(target), str(SERVICE_PLUGINS)], check=True)
-    return target
+    return install(SERVICE_PLUGINS, tmp_path_factory.mktemp("service-site"))
 
 
 @pytest.fixture
