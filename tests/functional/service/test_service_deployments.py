@@ -179,8 +179,14 @@ def test_uwsgi_as_documented(deployment):
     ini.write_text(deployment.substitute(block("uWSGI", "ini")))
     run_section(deployment, "uWSGI", **{"/etc/apiframe/uwsgi.ini": str(ini)})
     deployment.assert_serves()
-    deployment.stop()
-    assert "unable to load app" not in deployment.log.read_text()
+    # Every worker loads the application (a stop while one still loads would fail it).
+    processes = int(re.search(r"^processes = (\d+)$", ini.read_text(), re.M).group(1))
+    deadline = time.monotonic() + 60
+    while deployment.log.read_text().count("WSGI app 0 (mountpoint='') ready") < processes:
+        assert time.monotonic() < deadline and "unable to load app" not in deployment.log.read_text(), \
+            deployment.log.read_text()
+        time.sleep(0.1)
+    assert deployment.stop() == 0
 
 
 def test_uwsgi_stops_on_a_misconfiguration(deployment):
