@@ -38,8 +38,10 @@ from apiframe.middleware.request_id import HEADERS, new_request_id
 
 #: Seconds a client has to send a whole request, unless the application says otherwise.
 DEFAULT_CLIENT_TIMEOUT = 30.0
-#: Largest ``Content-Length`` whose body is read before a thread takes the request.
-BUFFERED_BODY = 1024 * 1024
+#: Largest ``Content-Length`` whose body is read before a thread takes the request (more
+#: than the default ``[middleware] max_request_body_size``); it also bounds the memory each
+#: waiting connection takes.
+BUFFERED_BODY = 128 * 1024
 #: Bytes read at most from a waiting connection at a time.
 READ_SIZE = 65536
 
