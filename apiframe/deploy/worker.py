@@ -6,8 +6,9 @@
   too when it is announced by a ``Content-Length`` of at most :data:`BUFFERED_BODY`. Until
   then the worker's main loop reads what the client sends without blocking, so a client
   that trickles its request holds no thread, and every other client is served. A client
-  that has not sent its whole request ``client_timeout`` seconds after it started (or
-  after its previous response) gets a 408 fault and is disconnected. Chunked bodies,
+  that has not sent its whole request ``client_timeout`` seconds after it connected (or,
+  on a kept-alive connection, after it began the next one) is disconnected, with a 408
+  fault if it had sent part of it. Chunked bodies,
   larger bodies and ``Expect: 100-continue`` are read by the thread as they come.
 - The errors gunicorn answers itself, before the application sees the request (a request
   line or a header field over the limits, a malformed request), are the API's JSON faults
