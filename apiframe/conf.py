@@ -35,6 +35,13 @@ server_opts = [
     cfg.HostAddressOpt("host", default="127.0.0.1", help="Address to listen on."),
     cfg.PortOpt("port", default=DEFAULT_PORT, help="Port to listen on."),
     cfg.IntOpt("workers", default=1, min=1, help="Worker processes of the WSGI server."),
+    cfg.IntOpt("threads", default=4, min=1,
+               help="Threads of each worker process: how many requests a process handles at once. "
+                    "A client still sending its request holds none."),
+    cfg.FloatOpt("client_timeout", default=30.0, min=0.1,
+                 help="Seconds a client has to send a whole request, from when it connects or starts "
+                      "its next request on a kept-alive connection; a late one gets 408 and is "
+                      "disconnected."),
     cfg.IntOpt("graceful_timeout", default=30, min=1,
                help="Seconds in-flight requests get to finish on shutdown."),
 ]

@@ -1,4 +1,4 @@
-"""``apiframe-api serve``: the API under gunicorn, with N worker processes.
+"""``apiframe-api serve``: the API under gunicorn, with N worker processes of M threads.
 
 Start-up runs :func:`apiframe.cmd.check.find_problems` first and refuses to serve if it
 finds any, then creates and migrates the database, then starts gunicorn and, once the
@@ -18,7 +18,7 @@ from apiframe.deploy import load_conf, masked_url, prepare_database, setup_loggi
 from apiframe.deploy.server import APIServer
 from apiframe.exception import StartupError
 
-SERVER_OPTIONS = ("host", "port", "workers")
+SERVER_OPTIONS = ("host", "port", "workers", "threads")
 
 
 def add_parser(subparsers: argparse._SubParsersAction, parent: argparse.ArgumentParser) -> None:
@@ -30,6 +30,7 @@ def add_parser(subparsers: argparse._SubParsersAction, parent: argparse.Argument
     parser.add_argument("--host", help="address to listen on (default 127.0.0.1)")
     parser.add_argument("--port", type=int, help="port to listen on, 0 for any free port (default 8774)")
     parser.add_argument("--workers", type=int, help="worker processes (default 1)")
+    parser.add_argument("--threads", type=int, help="threads of each worker process (default 4)")
     parser.set_defaults(run=run)
 
 
@@ -59,9 +60,10 @@ def run(args: argparse.Namespace) -> int:
 
 def banner(conf: cfg.ConfigOpts, api: API, listeners: list[str], database: str) -> str:
     """What an operator needs after start-up: address, plugins, database and a first request."""
-    workers = conf.server.workers
+    workers, threads = conf.server.workers, conf.server.threads
     lines = [
-        f"apiframe API listening on {', '.join(listeners)} ({workers} worker{'s' if workers > 1 else ''})",
+        f"apiframe API listening on {', '.join(listeners)} ({workers} worker{'s' if workers > 1 else ''}, "
+        f"{threads} thread{'s' if threads > 1 else ''} each)",
         f"  plugins: {plugin_list(api)}",
         f"  microversions: {api.history.min} to {api.history.max}",
         f"  database: {masked_url(database)}",

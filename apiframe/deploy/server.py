@@ -3,21 +3,34 @@
 Each worker builds its own application after the fork (the application is not
 preloaded): no database connection, lock or thread is ever shared between processes.
 
+Each worker is an :class:`~apiframe.deploy.worker.APIWorker`: ``[server] threads`` threads,
+which take a request only once it has arrived, so a slow client holds none of them.
+
+The listening socket is bound before gunicorn starts: an address in use is reported at
+once as a :class:`~apiframe.exception.StartupError` rather than retried.
+
 Shutdown: SIGTERM and the first Ctrl-C close the listening sockets and give in-flight
 requests ``[server] graceful_timeout`` seconds to finish; a second Ctrl-C stops at once.
 """
 
 from __future__ import annotations
 
+import errno
 import signal
 from collections.abc import Callable
 from typing import Any
 
+from gunicorn import util
 from gunicorn.app.base import BaseApplication
 from gunicorn.arbiter import Arbiter
+from gunicorn.sock import BaseSocket, TCP6Socket, TCPSocket
 from oslo_config import cfg
 
 from apiframe.app import WSGIApp, build_app
+from apiframe.exception import StartupError
+
+#: The longest request line accepted (gunicorn's maximum; the usual proxy default is 8 KB).
+LIMIT_REQUEST_LINE = 8190
 
 
 def bind_address(host: str, port: int) -> str:
@@ -52,6 +65,9 @@ class APIServer(BaseApplication):
         settings: dict[str, Any] = {
             "bind": [bind_address(server.host, server.port)],
             "workers": server.workers,
+            "worker_class": "apiframe.deploy.worker.APIWorker",
+            "threads": server.threads,
+            "limit_request_line": LIMIT_REQUEST_LINE,
             "graceful_timeout": server.graceful_timeout,
             "proc_name": "apiframe-api",
             "accesslog": None,  # AccessLog middleware writes one line per request
@@ -69,9 +85,31 @@ class APIServer(BaseApplication):
         """Build the application; called in each worker after the fork."""
         return build_app(self.conf)
 
+    @property
+    def client_timeout(self) -> float:
+        """Seconds a client has to send a request, for :class:`~apiframe.deploy.worker.APIWorker`."""
+        return self.conf.server.client_timeout
+
     def run(self) -> None:
-        """Serve until SIGTERM or Ctrl-C; exits the process (status 0 on a clean stop)."""
-        _GracefulArbiter(self).run()
+        """Serve until SIGTERM or Ctrl-C; exits the process (status 0 on a clean stop).
+
+        Raises ``StartupError`` if the address cannot be listened on.
+        """
+        arbiter = _GracefulArbiter(self)
+        arbiter.LISTENERS = [self._listen(address, arbiter.log) for address in self.cfg.address]
+        arbiter.run()
+
+    def _listen(self, address: tuple[str, int], log: Any) -> BaseSocket:
+        kind = TCP6Socket if util.is_ipv6(address[0]) else TCPSocket
+        try:
+            return kind(address, self.cfg, log)
+        except OSError as exc:
+            where = f"{self.conf.server.host}:{self.conf.server.port}"
+            if exc.errno == errno.EADDRINUSE:
+                raise StartupError(f"cannot listen on {where}: the port is in use by another program; "
+                                   "choose another with --port or [server] port") from exc
+            raise StartupError(f"cannot listen on {where}: {exc.strerror}; choose another address with "
+                               "--host and --port or [server] host and port") from exc
 
 
 class _GracefulArbiter(Arbiter):

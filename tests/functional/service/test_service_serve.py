@@ -11,7 +11,7 @@ NAP = "/v2.1/naps/2"
 def test_serves_requests_and_reports_how_to_call_it(start_service, write_conf, cli, tmp_path):
     service = start_service("--config-file", write_conf(["widgets", "gadgets"]))
     banner = service.stdout
-    assert re.search(r"listening on http://127\.0\.0\.1:\d+ \(1 worker\)", banner)
+    assert re.search(r"listening on http://127\.0\.0\.1:\d+ \(1 worker, 4 threads each\)", banner)
     assert "plugins: gadgets (v1), widgets (v1)" in banner
     assert f"database: sqlite:///{tmp_path}/data/apiframe.sqlite" in banner
     assert f"curl -H 'X-Auth-Token: admin:admin' -H 'OpenStack-API-Version: compute 2.100' {service.url}/v2.1/gadgets" \

@@ -1,12 +1,6 @@
-"""The WSGI module under gunicorn's own command line, and the paste.deploy pipeline."""
+"""The WSGI module in-process, and the paste.deploy pipeline."""
 
-import json
-import re
 import shutil
-import signal
-import subprocess
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
@@ -16,32 +10,9 @@ from paste.deploy import loadapp
 from apiframe.deploy import paste, wsgi
 
 PASTE_INI = Path(__file__).parents[3] / "etc" / "api-paste.ini"
-LISTENING = re.compile(r"Listening at: (http://\S+)")
 
 
-def test_wsgi_module_under_gunicorn(tmp_path, service_env, write_conf, console_script):
-    env = {**service_env, "APIFRAME_CONFIG_FILE": write_conf(["widgets"])}
-    log = tmp_path / "gunicorn.log"
-    with open(log, "w") as output:
-        process = subprocess.Popen([console_script("gunicorn"), "--bind", "127.0.0.1:0", "--workers", "2",
-                                    "apiframe.deploy.wsgi:application"],
-                                   env=env, cwd=tmp_path, stdout=output, stderr=output)
-    try:
-        deadline = time.monotonic() + 30
-        while not (match := LISTENING.search(log.read_text())) and time.monotonic() < deadline:
-            assert process.poll() is None, log.read_text()
-            time.sleep(0.05)
-        assert match, log.read_text()
-        request = urllib.request.Request(match.group(1) + "/v2.1/widgets", headers={"X-Auth-Token": "alice:p1"})
-        with urllib.request.urlopen(request, timeout=30) as response:
-            assert json.load(response) == {"widgets": []}
-    finally:
-        process.send_signal(signal.SIGTERM)
-        assert process.wait(30) == 0
-    assert re.search(r"apiframe\.access req-\S+ GET /v2\.1/widgets status=200", log.read_text())
-
-
-def test_wsgi_module_builds_nothing_until_asked(monkeypatch, write_conf):
+def test_wsgi_module_builds_nothing_until_asked(monkeypatch, write_conf, sample_plugins):
     monkeypatch.setenv("APIFRAME_CONFIG_FILE", write_conf(["widgets"]))
     wsgi.get_application.cache_clear()
     assert wsgi.get_application.cache_info().currsize == 0
@@ -53,6 +24,21 @@ def test_wsgi_module_builds_nothing_until_asked(monkeypatch, write_conf):
         wsgi.get_application.cache_clear()
     with pytest.raises(AttributeError):
         wsgi.nothing  # noqa: B018
+
+
+def test_the_module_namespace_holds_a_lazy_wsgi_callable(monkeypatch, write_conf, sample_plugins):
+    """What uWSGI takes (it reads the module's namespace, not the attribute) builds and serves."""
+    monkeypatch.setenv("APIFRAME_CONFIG_FILE", write_conf(["widgets"]))
+    wsgi.get_application.cache_clear()
+    try:
+        lazy = vars(wsgi)["application"]
+        assert isinstance(lazy, wsgi.LazyApplication)
+        assert wsgi.get_application.cache_info().currsize == 0
+        app = webtest.TestApp(lazy)
+        assert app.get("/v2.1/widgets", headers={"X-Auth-Token": "a:b"}).json == {"widgets": []}
+        assert wsgi.get_application.cache_info().currsize == 1
+    finally:
+        wsgi.get_application.cache_clear()
 
 
 @pytest.fixture
