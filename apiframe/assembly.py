@@ -233,13 +233,8 @@ def _declared_methods(controller: Any) -> Iterable[tuple[str, Callable[..., Any]
     for name in sorted(dir(type(controller))):
         if name.startswith("__"):
             continue
-        # Looked up statically first: a property of a plugin's controller (a database handle opened
-        # on first use) must not run while the API is assembled.
-        static = inspect.getattr_static(controller, name)
-        if not (callable(static) or isinstance(static, classmethod)):
-            continue
         func = getattr(controller, name)
-        if registry.declared(func) is not None:
+        if callable(func) and registry.declared(func) is not None:
             yield name, func
 
 
