@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -20,12 +19,9 @@ def console_script():
 
 
 @pytest.fixture(scope="session")
-def service_plugins(tmp_path_factory):
+def service_plugins(install_distribution):
     """The test plugins of this folder (``naps``, ``broken``), installed with pip into a private dir."""
-    target = tmp_path_factory.mktemp("service-site")
-    subprocess.run([sys.executable, "-m", "pip", "install", "--quiet", "--no-deps", "--no-build-isolation",
-                    "--target", str(target), str(SERVICE_PLUGINS)], check=True)
-    return target
+    return install_distribution(SERVICE_PLUGINS, "service")
 
 
 @pytest.fixture
