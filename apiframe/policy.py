@@ -11,8 +11,9 @@ the answers are oslo.policy's answers.
 The overrides file is looked at no more than once per ``reload_interval`` seconds;
 when it has changed, a new rule set is built and swapped in whole.
 
-:func:`list_rules` and :func:`get_enforcer` are the ``oslo.policy.policies`` and
-``oslo.policy.enforcer`` entry points used by ``oslopolicy-sample-generator`` and friends.
+:func:`list_rules`, :func:`list_compute_rules` and :func:`get_enforcer` are the
+``oslo.policy.policies`` and ``oslo.policy.enforcer`` entry points used by
+``oslopolicy-sample-generator`` and friends.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ from apiframe.exception import StartupError
 from apiframe.extensions import Extension, PluginContext, blame, load_extensions, plugin_label
 from apiframe.policy_compiler import CompiledCheck, Compiler, Creds, Target
 
-__all__ = ["PolicyEngine", "PolicyNotRegistered", "collect_rules", "get_enforcer", "list_rules"]
+__all__ = ["PolicyEngine", "PolicyNotRegistered", "collect_rules", "get_enforcer", "list_compute_rules", "list_rules"]
 
 LOG = logging.getLogger(__name__)
 
@@ -171,14 +172,23 @@ def collect_rules(extensions: Iterable[Extension]) -> list[oslo_policy.RuleDefau
     return rules
 
 
-def list_rules() -> list[oslo_policy.RuleDefault]:
-    """Every rule an application of the installed plugins registers: the base rules, the
-    plugins' and the extension list's (entry point for the oslo.policy tools)."""
+def list_rules(enabled: Sequence[str] | None = None) -> list[oslo_policy.RuleDefault]:
+    """Every rule an application of the plugins ``enabled`` (default: every installed plugin)
+    registers: the base rules, the plugins' and the extension list's (entry point
+    ``apiframe`` for the oslo.policy tools)."""
     from apiframe.versions import ExtensionInfo
 
     context = PluginContext()
-    plugins = load_extensions(context=context)
+    plugins = load_extensions(enabled, context=context)
     return collect_rules([*plugins, ExtensionInfo(context, plugins)])
+
+
+def list_compute_rules() -> list[oslo_policy.RuleDefault]:
+    """The rules of the compute API alone, whatever else is installed (entry point
+    ``apiframe.compute`` for the oslo.policy tools; ``etc/policy.yaml`` is its sample)."""
+    from apiframe.compute import plugin_names
+
+    return list_rules(plugin_names())
 
 
 def get_enforcer() -> oslo_policy.Enforcer:

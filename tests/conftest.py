@@ -1,6 +1,13 @@
-"""Test-wide fixtures: the sample plugin distribution, installed for real."""
+"""Test-wide fixtures: plugin distributions, built and installed for real with pip, once per run."""
 
+from __future__ import annotations
+
+import fcntl
+import os
+import shutil
 import sys
+import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -9,16 +16,50 @@ from pip_install import pip_install
 
 SAMPLE_PLUGINS = Path(__file__).parent / "plugins" / "sample"
 
+InstallDistribution = Callable[[Path, str], Path]
+
+
+def run_directory(config: pytest.Config, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A directory of this test run that all its xdist workers share (the run's temp dir without xdist)."""
+    workerinput = getattr(config, "workerinput", None)
+    if workerinput is None:
+        return tmp_path_factory.getbasetemp()
+    shared = tmp_path_factory.getbasetemp().parent / f"run-{workerinput['testrunuid']}"
+    shared.mkdir(exist_ok=True)
+    return shared
+
 
 @pytest.fixture(scope="session")
-def sample_plugins(tmp_path_factory):
-    """Install the sample plugin distribution (with its entry points) into a private directory.
+def install_distribution(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+                         ) -> InstallDistribution:
+    """``install(source, name)``: pip-install the distribution in ``source`` once per test run.
 
-    pip builds and installs it exactly as an operator would install a plugin package; the
-    directory is put on ``sys.path`` so that its metadata is discovered like any installed
-    distribution's.
+    The first xdist worker to ask builds it (:func:`pip_install`, from a copy of the source)
+    under a lock, and the others reuse it. Returns the directory to put on ``sys.path`` or
+    ``PYTHONPATH``.
     """
-    target = pip_install(SAMPLE_PLUGINS, tmp_path_factory.mktemp("site"))
+    shared = run_directory(request.config, tmp_path_factory)
+
+    def install(source: Path, name: str) -> Path:
+        target = shared / f"site-{name}"
+        with open(shared / f"site-{name}.lock", "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            if not target.exists():
+                work = Path(tempfile.mkdtemp(prefix=f"build-{name}-", dir=shared))
+                os.rename(pip_install(source, work / "site"), target)
+                shutil.rmtree(work)
+        return target
+
+    return install
+
+
+@pytest.fixture(scope="session")
+def sample_plugins(install_distribution: InstallDistribution):
+    """The sample plugin distribution (widgets, widget-colors, gadgets), installed and on ``sys.path``.
+
+    Its metadata is discovered like any installed distribution's.
+    """
+    target = install_distribution(SAMPLE_PLUGINS, "sample")
     sys.path.insert(0, str(target))
     stevedore.ExtensionManager.ENTRY_POINT_CACHE.clear()
     yield target

@@ -1,9 +1,10 @@
 """Fixtures of the client tests: one real ``apiframe-api serve`` process and the clients that call it.
 
-The service serves every installed compute plugin with the ``noauth`` strategy, a fresh
-SQLite database, a one-second boot so that clients really wait for ``ACTIVE``, and pages
-of at most two items so that every list the clients read crosses pages. The clients see
-no ``clouds.yaml`` and no ``OS_*`` variable of the environment that runs the tests.
+The service serves the compute API's own plugins (no other installed plugin) with the
+``noauth`` strategy, a fresh SQLite database, a one-second boot so that clients really
+wait for ``ACTIVE``, and pages of at most two items so that every list the clients read
+crosses pages. The clients see no ``clouds.yaml`` and no ``OS_*`` variable of the
+environment that runs the tests.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ from pathlib import Path
 
 import pytest
 from service_process import Service, script
+
+from apiframe.compute import plugin_names
 
 #: Seconds a new server stays in BUILD, and a rebooting or pausing one in its transitional state.
 BOOT_DELAY = 1.0
@@ -35,7 +38,8 @@ def compute_service(tmp_path_factory) -> Iterator[Service]:
     """``apiframe-api serve`` on a free loopback port; stopped with SIGTERM after the session."""
     workdir = tmp_path_factory.mktemp("compute-service")
     conf = workdir / "apiframe.conf"
-    conf.write_text(f"[api]\nmax_limit = {PAGE_SIZE}\nresponse_validation = error\n"
+    conf.write_text(f"[api]\nenabled_plugins = {','.join(plugin_names())}\nmax_limit = {PAGE_SIZE}\n"
+                    "response_validation = error\n"
                     f"[database]\ndata_dir = {workdir / 'data'}\n"
                     f"[compute]\nboot_delay = {BOOT_DELAY}\naction_delay = {ACTION_DELAY}\n")
     service = Service(["serve", "--host", "127.0.0.1", "--port", "0", "--config-file", str(conf)],

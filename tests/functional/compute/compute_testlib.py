@@ -15,6 +15,7 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from apiframe.compute import plugin_names
 from apiframe.compute.services import prepare_database
 from apiframe.database import database_url
 from apiframe.testing import AppFixture, Client, Persona, Samples
@@ -32,11 +33,11 @@ DEFAULT_FLAVORS = {"1": ("m1.tiny", 1, 512, 1), "2": ("m1.small", 1, 2048, 20), 
 
 def start_compute_app(plugins: list[str] | None = None, *, database: str | None = None,
                       config: dict[str, dict[str, Any]] | None = None) -> AppFixture:
-    """Start the compute API (all installed plugins unless told) with a prepared database."""
+    """Start the compute API (its own plugins unless told, whatever else is installed) with a prepared database."""
     settings = {group: dict(options) for group, options in COMPUTE_CONFIG.items()}
     for group, options in (config or {}).items():
         settings.setdefault(group, {}).update(options)
-    return AppFixture(plugins, config=settings, database=database,
+    return AppFixture(plugin_names() if plugins is None else plugins, config=settings, database=database,
                       prepare=lambda conf: prepare_database(database_url(conf))).start()
 
 

@@ -1,8 +1,8 @@
 """Fixtures of the compute API's functional tests.
 
-``compute_app`` is one application per test session (per xdist worker), built with every
-installed compute plugin, zero driver delays and response validation in "error" mode;
-``tenant`` is a fresh project on it for each test. Tests that need an application of
+``compute_app`` is one application per test session (per xdist worker), built with the
+compute API's own plugins (no other installed plugin), zero driver delays and response
+validation in "error" mode; ``tenant`` is a fresh project on it for each test. Tests that need an application of
 their own (other plugins, other database servers) start it with ``start_compute_app``.
 """
 

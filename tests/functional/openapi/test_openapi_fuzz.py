@@ -1,10 +1,10 @@
 """Schemathesis against the generated documents of the minimum and maximum microversion."""
 
 import pytest
-from compute_api import compute_plugins_or_skip
 from fuzzing import fuzz, report, write_htpasswd
 from sample_api import HISTORY, sample_api_and_app
 
+from apiframe.compute import plugin_names
 from apiframe.compute.db.migration import upgrade
 from apiframe.testing.fixture import AppFixture
 
@@ -32,9 +32,8 @@ def test_fuzzing_finds_a_server_error(sample):
 
 @pytest.fixture(scope="module")
 def compute(tmp_path_factory):
-    names = compute_plugins_or_skip()
     htpasswd = write_htpasswd(tmp_path_factory.mktemp("auth") / "htpasswd", project="fuzz-project")
-    fixture = AppFixture(names, config={"auth": {"strategy": "http_basic", "htpasswd_file": htpasswd}})
+    fixture = AppFixture(plugin_names(), config={"auth": {"strategy": "http_basic", "htpasswd_file": htpasswd}})
     with fixture:
         upgrade(fixture.database_url)
         yield fixture.api, fixture.app

@@ -7,7 +7,6 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from pip_install import pip_install
 from service_process import Service, script
 
 SERVICE_PLUGINS = Path(__file__).parent / "plugins"
@@ -20,9 +19,9 @@ def console_script():
 
 
 @pytest.fixture(scope="session")
-def service_plugins(tmp_path_factory):
+def service_plugins(install_distribution):
     """The test plugins of this folder (``naps``, ``broken``), installed with pip into a private dir."""
-    return pip_install(SERVICE_PLUGINS, tmp_path_factory.mktemp("service-site"))
+    return install_distribution(SERVICE_PLUGINS, "service")
 
 
 @pytest.fixture

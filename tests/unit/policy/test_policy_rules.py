@@ -8,7 +8,7 @@ from oslo_policy.policy import DocumentedRuleDefault, Enforcer, RuleDefault
 from apiframe import policy_rules
 from apiframe.exception import StartupError
 from apiframe.extensions import Extension, PluginContext
-from apiframe.policy import PolicyEngine, collect_rules, get_enforcer, list_rules
+from apiframe.policy import PolicyEngine, collect_rules, get_enforcer, list_compute_rules, list_rules
 
 BASE_NAMES = {"context_is_admin", "admin_api", "admin_or_owner", "project_member_api", "project_reader_api",
               "project_member_or_admin", "project_reader_or_admin"}
@@ -98,6 +98,14 @@ def test_collect_rules_rejects_a_rule_defined_twice():
 def test_list_rules_covers_the_base_rules():
     # Installed plugins add their rules; the base rules are always there.
     assert {rule.name for rule in list_rules()} >= BASE_NAMES
+
+
+def test_compute_rules_leave_out_the_other_installed_plugins(sample_plugins):
+    installed = {rule.name for rule in list_rules()}
+    compute = {rule.name for rule in list_compute_rules()}
+    assert {"sample:widgets:list", "os_compute_api:servers:create"} <= installed
+    assert "os_compute_api:servers:create" in compute and "sample:widgets:list" not in compute
+    assert compute >= BASE_NAMES
 
 
 def test_get_enforcer_has_every_rule_registered():
