@@ -40,8 +40,8 @@ server_opts = [
                     "A client still sending its request holds none."),
     cfg.FloatOpt("client_timeout", default=30.0, min=0.1,
                  help="Seconds a client has to send a whole request, from when it connects or starts "
-                      "its next request on a kept-alive connection; a late one gets 408 and is "
-                      "disconnected."),
+                      "its next request on a kept-alive connection. Then it is disconnected, with "
+                      "a 408 fault if it had sent part of the request."),
     cfg.IntOpt("graceful_timeout", default=30, min=1,
                help="Seconds in-flight requests get to finish on shutdown."),
 ]

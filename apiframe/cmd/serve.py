@@ -1,7 +1,8 @@
 """``apiframe-api serve``: the API under gunicorn, with N worker processes of M threads.
 
-Start-up runs :func:`apiframe.cmd.check.find_problems` first and refuses to serve if it
-finds any, then creates and migrates the database, then starts gunicorn and, once the
+Start-up binds the listening socket (an address in use stops it at once), runs
+:func:`apiframe.cmd.check.find_problems` and refuses to serve if it finds any problem,
+then creates and migrates the database, then starts gunicorn and, once the
 first worker accepts requests, prints where it listens, what it loaded and how to call it.
 """
 
@@ -45,6 +46,8 @@ def run(args: argparse.Namespace) -> int:
             except ValueError as exc:
                 raise StartupError(f"--{name} {value}: {exc}") from exc
     setup_logging()
+    server = APIServer(conf)
+    server.listen()  # a taken port is reported before the slower checks
     api, problems = find_problems(conf)
     if problems:
         raise StartupError("\n".join(problems))
@@ -54,7 +57,8 @@ def run(args: argparse.Namespace) -> int:
     def announce(listeners: list[str]) -> None:
         print(banner(conf, api, listeners, url), flush=True)
 
-    APIServer(conf, on_ready=announce).run()
+    server.on_ready = announce
+    server.run()
     return 0
 
 

@@ -16,6 +16,7 @@ requests ``[server] graceful_timeout`` seconds to finish; a second Ctrl-C stops 
 from __future__ import annotations
 
 import errno
+import logging
 import signal
 from collections.abc import Callable
 from typing import Any
@@ -41,26 +42,27 @@ def bind_address(host: str, port: int) -> str:
 class APIServer(BaseApplication):
     """A gunicorn master serving apiframe from ``[server] workers`` worker processes.
 
-    ``on_ready`` is called with the URLs served (``http://host:port``, the real port when
-    0 was asked for) once the first worker has built the application and accepts requests.
+    ``on_ready`` (which may be set until :meth:`run`) is called with the URLs served
+    (``http://host:port``, the real port when 0 was asked for) once the first worker has
+    built the application and accepts requests.
     """
 
     def __init__(self, conf: cfg.ConfigOpts, on_ready: Callable[[list[str]], None] | None = None) -> None:
         self.conf = conf
         self.on_ready = on_ready
+        self.listeners: list[BaseSocket] = []
         super().__init__(prog="apiframe-api")
 
     def load_config(self) -> None:
         """Translate the ``[server]`` options into gunicorn settings."""
         server = self.conf.server
-        on_ready = self.on_ready
 
         def post_worker_init(worker: Any) -> None:
             # Ctrl-C reaches every process of the terminal's group, and a gunicorn worker
             # would exit at once: workers ignore it and the master stops them gracefully.
             signal.signal(signal.SIGINT, signal.SIG_IGN)
-            if on_ready is not None and worker.age == 1:
-                on_ready([str(listener) for listener in worker.sockets])
+            if self.on_ready is not None and worker.age == 1:
+                self.on_ready([str(listener) for listener in worker.sockets])
 
         settings: dict[str, Any] = {
             "bind": [bind_address(server.host, server.port)],
@@ -90,19 +92,26 @@ class APIServer(BaseApplication):
         """Seconds a client has to send a request, for :class:`~apiframe.deploy.worker.APIWorker`."""
         return self.conf.server.client_timeout
 
-    def run(self) -> None:
-        """Serve until SIGTERM or Ctrl-C; exits the process (status 0 on a clean stop).
+    def listen(self) -> None:
+        """Bind the listening socket now (:meth:`run` does if not done yet).
 
-        Raises ``StartupError`` if the address cannot be listened on.
+        Raises ``StartupError`` at once if the address cannot be listened on, where gunicorn
+        would retry for five seconds.
         """
+        if not self.listeners:
+            self.listeners = [self._bind(address) for address in self.cfg.address]
+
+    def run(self) -> None:
+        """Serve until SIGTERM or Ctrl-C; exits the process (status 0 on a clean stop)."""
+        self.listen()
         arbiter = _GracefulArbiter(self)
-        arbiter.LISTENERS = [self._listen(address, arbiter.log) for address in self.cfg.address]
+        arbiter.LISTENERS = self.listeners
         arbiter.run()
 
-    def _listen(self, address: tuple[str, int], log: Any) -> BaseSocket:
+    def _bind(self, address: tuple[str, int]) -> BaseSocket:
         kind = TCP6Socket if util.is_ipv6(address[0]) else TCPSocket
         try:
-            return kind(address, self.cfg, log)
+            return kind(address, self.cfg, logging.getLogger("gunicorn.error"))
         except OSError as exc:
             where = f"{self.conf.server.host}:{self.conf.server.port}"
             if exc.errno == errno.EADDRINUSE:

@@ -62,7 +62,7 @@ def test_a_late_request_gets_408(start_service, write_conf):
         sock.sendall(b"GET /v2.1/widgets HTTP/1.1\r\nHost: x\r\n")
         started = time.monotonic()
         response = read_response(sock)
-        assert 0.5 < time.monotonic() - started < 3
+        assert 0.5 < time.monotonic() - started < 5
     assert_fault(response, 408, "The request did not arrive within 1 seconds.")
 
 
@@ -107,9 +107,7 @@ def taken_port():
 def test_a_taken_port_is_reported_at_once(start_service, write_conf, taken_port):
     service = start_service("--config-file", write_conf(["flavors"]), "--port", str(taken_port), wait=False)
     assert service.wait() == 1
-    assert service.stderr.endswith(
+    assert service.stderr == (
         f"apiframe-api: error: cannot listen on 127.0.0.1:{taken_port}: the port is in use by another "
-        "program; choose another with --port or [server] port\n"), service.stderr
-    assert "Traceback" not in service.stderr
-    assert "Connection in use" not in service.stderr, "the server retried"
+        "program; choose another with --port or [server] port\n")
     assert "listening on" not in service.stdout

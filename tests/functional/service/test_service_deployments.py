@@ -210,8 +210,10 @@ def mod_wsgi_unusable() -> str | None:
 def test_mod_wsgi_as_documented(deployment):
     user = APACHE_USER if os.geteuid() == 0 else pwd.getpwuid(os.geteuid()).pw_name
     site_packages = sysconfig.get_paths()["purelib"]
-    readable = subprocess.run(["runuser", "-u", user, "--", "/usr/bin/python3", "-c", "import apiframe.deploy.wsgi"],
-                              env={"PYTHONPATH": site_packages, "PATH": os.environ["PATH"]}, capture_output=True)
+    # What mod_wsgi's python-path does: add the site directory (with its .pth files) for the user.
+    readable = subprocess.run(["runuser", "-u", user, "--", "/usr/bin/python3", "-c",
+                               f"import site; site.addsitedir({site_packages!r}); import apiframe.deploy.wsgi"],
+                              cwd="/", capture_output=True)
     if readable.returncode != 0:
         pytest.skip(f"{user} cannot import apiframe from {site_packages} with /usr/bin/python3")
 
