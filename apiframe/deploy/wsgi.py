@@ -28,14 +28,15 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from apiframe.app import WSGIApp, build_app
-from apiframe.deploy import load_conf, setup_logging
+from apiframe.deploy import exit_on_startup_error, load_conf, setup_logging
 
 
 @functools.cache
 def get_application() -> WSGIApp:
     """Build (once per process) and return the application; ``cache_clear()`` forgets it."""
     setup_logging()
-    return build_app(load_conf())
+    with exit_on_startup_error():
+        return build_app(load_conf())
 
 
 class LazyApplication:

@@ -90,6 +90,17 @@ def test_a_paste_pipeline_under_gunicorn_refuses_to_start_in_one_line(service_en
     assert "Traceback" not in result.stderr
 
 
+def test_the_wsgi_module_under_gunicorn_refuses_to_start_in_one_line(service_env, write_conf, tmp_path,
+                                                                    console_script):
+    env = {**service_env, "APIFRAME_CONFIG_FILE": write_conf(["widgets", "fail-resources"])}
+    result = subprocess.run([console_script("gunicorn"), "--bind", "127.0.0.1:0", "apiframe.deploy.wsgi:application"],
+                            env=env, cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 4, result.stderr
+    [line] = [line for line in result.stderr.splitlines() if "apiframe" in line]
+    assert line.endswith(f"ERROR apiframe.deploy apiframe cannot start: {failure('fail-resources')}")
+    assert "Traceback" not in result.stderr
+
+
 @pytest.fixture(scope="session")
 def notes_site(tmp_path_factory):
     """The example notes plugin, installed with pip into a private directory."""
