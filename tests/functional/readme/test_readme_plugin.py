@@ -37,7 +37,7 @@ def test_the_plugin_passes_its_own_tests_without_warnings(plugin):
     home, site, shell = plugin
     run_tests = shell[0].splitlines()[1]
     assert "pytest" in run_tests, shell[0]
-    result = run(run_tests, "", home, shell_env(home, site))
+    result = run(run_tests, home, shell_env(home, site))
     assert " passed" in result.stdout and "failed" not in result.stdout, result.stdout
     assert CGI_WARNING not in result.stdout + result.stderr, result.stdout
 
@@ -50,7 +50,7 @@ def test_the_service_serves_the_plugin_beside_the_compute_api(plugin):
         extensions = service.request("GET", "/v2.1/extensions").json["extensions"]
         assert {"hello", "os-keypairs"} <= {extension["alias"] for extension in extensions}
         for block in shell[1:]:
-            documents = json_documents(run(block, service.url, home, shell_env(home, site)).stdout)
+            documents = json_documents(run(block, home, shell_env(home, site), service.url).stdout)
             assert documents and not faults(documents), documents
     finally:
         service.kill()
