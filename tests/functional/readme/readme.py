@@ -83,10 +83,12 @@ def serve_arguments(command: str) -> list[str]:
     return arguments
 
 
-def run(command: str, url: str, cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess:
-    """Run a README shell block with bash, the service at ``url`` instead of the default address."""
-    assert README_URL in command or "curl" not in command, f"the README's address is {README_URL}:\n{command}"
-    result = subprocess.run(["bash", "-euo", "pipefail", "-c", command.replace(README_URL, url)], cwd=cwd, env=env,
+def run(command: str, cwd: Path, env: dict[str, str], url: str | None = None) -> subprocess.CompletedProcess:
+    """Run a README shell block with bash; it calls the service at ``url`` instead of the default address."""
+    if url is not None:
+        assert README_URL in command, f"the README's service listens on {README_URL}, not in:\n{command}"
+        command = command.replace(README_URL, url)
+    result = subprocess.run(["bash", "-euo", "pipefail", "-c", command], cwd=cwd, env=env,
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, f"{command}\nexited with {result.returncode}:\n{result.stdout}\n{result.stderr}"
     return result
