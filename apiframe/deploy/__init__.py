@@ -98,22 +98,34 @@ def database_error(url: str, action: str, exc: sa.exc.SQLAlchemyError) -> Startu
     return StartupError(f"database {masked_url(url)}: cannot {action} ({reason}); check [database] connection")
 
 
+#: The exit status on which uWSGI's master stops ("failed to load app") instead of
+#: starting the worker again.
+UWSGI_APP_LOAD_ERROR = 22
+
+
 @contextlib.contextmanager
 def exit_on_startup_error() -> Iterator[None]:
     """For code a WSGI server runs to load the application: a ``StartupError`` in the block
     is logged as one ERROR line (its traceback at DEBUG) and the process exits.
 
-    The exit status is gunicorn's "App failed to load", on which its master stops instead
-    of starting workers again; any server sees a process that exits, not a traceback.
+    The exit status is the hosting server's "app failed to load" (gunicorn's, or uWSGI's
+    inside uWSGI), on which its master stops instead of starting workers again; any
+    server sees a process that exits, not a traceback.
     """
     try:
         yield
     except StartupError as exc:
-        from gunicorn.arbiter import Arbiter
-
         LOG.error("apiframe cannot start: %s", exc)
         LOG.debug("apiframe stopped by this error:", exc_info=exc)
-        raise SystemExit(Arbiter.APP_LOAD_ERROR) from exc
+        raise SystemExit(_app_load_error_status()) from exc
+
+
+def _app_load_error_status() -> int:
+    if "uwsgi" in sys.modules:  # the module uWSGI gives the Python code it hosts
+        return UWSGI_APP_LOAD_ERROR
+    from gunicorn.arbiter import Arbiter
+
+    return Arbiter.APP_LOAD_ERROR
 
 
 def setup_logging(level: int = logging.INFO, *, debug: bool = False) -> None:
