@@ -1,6 +1,6 @@
-"""The API's own description, served: ``/v2.1/openapi.json`` and the ``/docs`` reference page.
+"""The API's own description, served: ``<prefix>/openapi.json`` and the ``/docs`` reference page.
 
-``GET /v2.1/openapi.json`` answers the OpenAPI document of the microversion the
+``GET <prefix>/openapi.json`` answers the OpenAPI document of the microversion the
 request negotiates with the usual header, or of the one named by the query
 parameter ``microversion`` (``X.Y`` or ``latest``), which wins so that a browser
 can link to any version. Both need no credentials, like the version documents.
@@ -28,7 +28,6 @@ from apiframe.validation import query_schema
 from apiframe.validation.parameter_types import single_param
 
 DOCS_PATH = "/docs"
-OPENAPI_PATH = "/v2.1/openapi.json"
 ASSETS = ("swagger-ui.css", "swagger-ui-bundle.js", "swagger-ui-standalone-preset.js", "favicon-32x32.png")
 
 _QUERY = {
@@ -52,7 +51,7 @@ class OpenAPIController(wsgi.Controller):
     @wsgi.public
     @query_schema(_QUERY)
     def show(self, req: wsgi.Request) -> dict[str, Any]:
-        """``GET /v2.1/openapi.json[?microversion=X.Y]``."""
+        """``GET <prefix>/openapi.json[?microversion=X.Y]``."""
         asked = req.query.get("microversion")
         return self.render(resolve_version(self.history, asked[0]) if asked else req.api_version)
 
@@ -66,10 +65,14 @@ def _assets_dir() -> Path | None:
 
 
 class DocsPage:
-    """WSGI application of ``GET /docs`` (the page) and ``GET /docs/assets/<file>``."""
+    """WSGI application of ``GET /docs`` (the page) and ``GET /docs/assets/<file>``.
 
-    def __init__(self, history: VersionHistory) -> None:
+    ``openapi_path`` is where the API serves its OpenAPI document (``/v2.1/openapi.json``).
+    """
+
+    def __init__(self, history: VersionHistory, openapi_path: str) -> None:
         self.history = history
+        self.openapi_path = openapi_path
         self.versions = [str(v) for v in reversed(all_versions(history))]
         self.assets_dir = _assets_dir()
         self._assets: dict[str, bytes] = {}
@@ -99,7 +102,7 @@ class DocsPage:
         base = req.script_name
         chosen = req.GET.get("microversion", self.versions[0])
         config = {
-            "urls": [{"url": f"{base}{OPENAPI_PATH}?microversion={v}", "name": v} for v in self.versions],
+            "urls": [{"url": f"{base}{self.openapi_path}?microversion={v}", "name": v} for v in self.versions],
             "urls.primaryName": chosen if chosen in self.versions else self.versions[0],
             "dom_id": "#swagger-ui",
             "deepLinking": True,

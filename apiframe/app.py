@@ -4,7 +4,7 @@ The middleware order, outermost first, and why:
 
 1. ``RequestId`` — every response, even the last-resort fault, carries the request id;
    ``AccessLog`` just inside it logs one line per request with that id and the final status;
-2. ``FaultWrapper`` — any error raised below becomes a Nova-shaped fault;
+2. ``FaultWrapper`` — any error raised below becomes a fault in the API's vocabulary;
 3. healthcheck — answered before auth so load balancers need no credentials;
 4. ``BodySizeLimit`` — refuse oversized bodies before anything reads them;
 5. CORS (optional) — preflight requests carry no credentials;
@@ -15,7 +15,6 @@ The middleware order, outermost first, and why:
 from __future__ import annotations
 
 import hashlib
-import importlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -23,10 +22,11 @@ from typing import Any
 from oslo_config import cfg
 from oslo_policy import policy as oslo_policy
 
-from apiframe.api_version import VersionHistory
+from apiframe.api_version import STANDARD_HEADER, VersionHistory
 from apiframe.apidocs import DocsPage, OpenAPIController
 from apiframe.assembly import Assembler, Assembly, all_versions
 from apiframe.context import RequestContext
+from apiframe.definition import APIDefinition, load_definition
 from apiframe.extensions import Extension, PluginContext, load_extensions
 from apiframe.faults import FaultWrapper
 from apiframe.middleware.access_log import AccessLog
@@ -39,7 +39,8 @@ from apiframe.resource import Services, version_headers
 from apiframe.router import APIRouter, Route, RouteTable
 from apiframe.versions import SURFACE_HEADER, ExtensionInfo, VersionsController
 
-DEFAULT_HISTORY = "apiframe.compute.api_versions:HISTORY"
+#: Where each API serves its OpenAPI document, under its prefix.
+OPENAPI_PATH = "/openapi.json"
 
 WSGIApp = Callable[..., Any]
 
@@ -54,27 +55,31 @@ class API:
     policy: PolicyEngine
     history: VersionHistory
     context: PluginContext
+    definition: APIDefinition
     policy_defaults: list[oslo_policy.RuleDefault] = field(default_factory=list)
 
 
-def load_history(path: str = DEFAULT_HISTORY) -> VersionHistory:
-    """Import the :class:`VersionHistory` named ``module:attribute``."""
-    module, _, attribute = path.partition(":")
-    return getattr(importlib.import_module(module), attribute)
+def configured_definition(conf: cfg.ConfigOpts) -> APIDefinition:
+    """The API definition ``[api] name`` selects."""
+    return load_definition(conf.api.name)
 
 
 def build_api(conf: cfg.ConfigOpts, *, plugins: Sequence[Extension] | None = None,
-              history: VersionHistory | None = None, context: PluginContext | None = None) -> API:
+              history: VersionHistory | None = None, context: PluginContext | None = None,
+              definition: APIDefinition | None = None) -> API:
     """Load plugins and compile the API; raise ``StartupError`` on any inconsistency.
 
-    Pass ``context`` when ``plugins`` were instantiated by the caller with it.
+    ``definition`` defaults to the one ``[api] name`` selects; ``history``, when given,
+    replaces its version history. Pass ``context`` when ``plugins`` were instantiated
+    by the caller with it.
     """
-    history = history or load_history()
+    definition = (definition or configured_definition(conf)).with_history(history)
+    history = definition.history
     context = context or PluginContext(conf=conf)
     if plugins is None:
-        plugins = load_extensions(conf.api.enabled_plugins, context,
-                                  skip_failed=conf.api.skip_failed_plugins)
-    extension_info = ExtensionInfo(context, plugins)
+        plugins = load_extensions(conf.api.enabled_plugins, context, skip_failed=conf.api.skip_failed_plugins,
+                                  namespace=definition.plugin_group)
+    extension_info = ExtensionInfo(context, plugins, definition)
     all_plugins = [*plugins, extension_info]
     defaults = collect_rules(all_plugins)
     engine = PolicyEngine(defaults, conf.api.policy_file, reload_interval=conf.api.policy_reload_interval)
@@ -83,20 +88,27 @@ def build_api(conf: cfg.ConfigOpts, *, plugins: Sequence[Extension] | None = Non
         policy=engine,
         make_context=lambda identity, request_id: RequestContext.from_identity(identity, request_id, engine),
         version_headers={v: version_headers(history, v) for v in all_versions(history)},
+        prefix=definition.prefix,
+        faults=definition.faults,
+        body_media_types=definition.body_media_types,
     )
     assembler = Assembler(all_plugins, history, services, conf.api.response_validation)
     assembly = assembler.assemble()
-    versions = VersionsController(history, surface_fingerprint(assembly.routes, history))
+    versions = VersionsController(definition, surface_fingerprint(assembly.routes, history))
     root, _ = assembler.single_operation(extension_info, "versions", "root", "GET", "/",
                                          versions.root, versioned=False)
-    document, _ = assembler.single_operation(extension_info, "versions", "show", "GET", "",
-                                             versions.show, versioned=True)
+    routes = []
+    if definition.version_documents.document(definition, "") is not None:
+        document, _ = assembler.single_operation(extension_info, "versions", "show", "GET", "",
+                                                 versions.show, versioned=True)
+        routes.append(Route("GET", "", document, "version"))
     openapi = OpenAPIController(history, lambda version: render_openapi(api, version))
-    spec, _ = assembler.single_operation(extension_info, "openapi", "show", "GET", "/openapi.json", openapi.show)
-    table = RouteTable([Route("GET", "", document, "version"), Route("GET", "/openapi.json", spec, "openapi"),
-                        *assembly.routes])
-    router = APIRouter(table, root, pages={"docs": DocsPage(history)})
-    api = API(router, assembly, list(plugins), engine, history, context, defaults)
+    spec, _ = assembler.single_operation(extension_info, "openapi", "show", "GET", OPENAPI_PATH, openapi.show)
+    routes.append(Route("GET", OPENAPI_PATH, spec, "openapi"))
+    table = RouteTable([*routes, *assembly.routes], project_in_url=definition.project_in_url)
+    pages = {"docs": DocsPage(history, definition.prefix + OPENAPI_PATH)}
+    router = APIRouter(table, root, definition.prefix, pages=pages)
+    api = API(router, assembly, list(plugins), engine, history, context, definition, defaults)
     return api
 
 
@@ -112,32 +124,37 @@ def surface_fingerprint(routes: Sequence[Route], history: VersionHistory) -> str
 
 
 def build_app(conf: cfg.ConfigOpts, *, plugins: Sequence[Extension] | None = None,
-              history: VersionHistory | None = None, context: PluginContext | None = None) -> WSGIApp:
+              history: VersionHistory | None = None, context: PluginContext | None = None,
+              definition: APIDefinition | None = None) -> WSGIApp:
     """The whole WSGI application, middleware included (see the module docstring)."""
-    api = build_api(conf, plugins=plugins, history=history, context=context)
-    return wrap(api.router, conf)
+    api = build_api(conf, plugins=plugins, history=history, context=context, definition=definition)
+    return wrap(api.router, conf, api.definition)
 
 
-def wrap(app: WSGIApp, conf: cfg.ConfigOpts) -> WSGIApp:
-    """Put the standard middleware around ``app``, innermost first."""
+def wrap(app: WSGIApp, conf: cfg.ConfigOpts, definition: APIDefinition | None = None) -> WSGIApp:
+    """Put the standard middleware around ``app``, innermost first.
+
+    ``definition`` (default: the one ``[api] name`` selects) gives the fault vocabulary,
+    the request id headers and the version headers CORS lets through.
+    """
+    definition = definition or configured_definition(conf)
     # keystone's auth_token reads its [keystone_authtoken] section from the same configuration.
     app = build_auth_middleware(conf.auth.strategy, app, htpasswd_file=conf.auth.htpasswd_file,
                                 keystone_conf={"oslo_config_config": conf, "oslo_config_project": "apiframe"})
     if conf.middleware.cors_allowed_origins:
         from oslo_middleware import cors
 
+        legacy = [definition.history.legacy_header] if definition.history.legacy_header else []
         app = cors.CORS(app, None)
         for origin in conf.middleware.cors_allowed_origins:
-            app.add_origin(allowed_origin=origin, allow_headers=["X-Auth-Token", "OpenStack-API-Version",
-                                                                 "X-OpenStack-Nova-API-Version",
-                                                                 "Content-Type"],
-                           expose_headers=["OpenStack-API-Version", "X-OpenStack-Nova-API-Version",
-                                           "x-openstack-request-id", "x-compute-request-id",
+            app.add_origin(allowed_origin=origin,
+                           allow_headers=["X-Auth-Token", STANDARD_HEADER, *legacy, "Content-Type"],
+                           expose_headers=[STANDARD_HEADER, *legacy, *definition.request_id_headers,
                                            SURFACE_HEADER, "ETag"])
     app = BodySizeLimit(app, conf.middleware.max_request_body_size)
     if conf.middleware.healthcheck_path:
         app = HealthCheck(app, conf.middleware.healthcheck_path)
-    return RequestId(AccessLog(FaultWrapper(app)))
+    return RequestId(AccessLog(FaultWrapper(app, definition.faults)), definition.request_id_headers)
 
 
 class HealthCheck:

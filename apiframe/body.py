@@ -8,7 +8,8 @@ from typing import Any
 
 from apiframe import exception
 
-_JSON_TYPES = frozenset({"application/json", "application/vnd.openstack.compute+json"})
+#: The content types of a JSON request body when the API names no media type of its own.
+JSON_TYPES = frozenset({"application/json"})
 # Escaped UTF-16 surrogates: only these can smuggle an unpaired surrogate into a string.
 _SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
 
@@ -17,12 +18,12 @@ def _reject_constant(name: str) -> Any:
     raise ValueError(f"{name} is not valid JSON")
 
 
-def read_json(environ: dict[str, Any]) -> Any:
+def read_json(environ: dict[str, Any], media_types: frozenset[str] = JSON_TYPES) -> Any:
     """Parse the request body as JSON; ``None`` when the request has no body.
 
-    A body with a Content-Type other than JSON gets 415; a body that is not valid
-    UTF-8 JSON (or that nests too deeply, or holds an integer too long to parse, or
-    ``NaN``, or an unpaired surrogate) gets 400.
+    A body with a Content-Type not in ``media_types`` (lower case, without parameters)
+    gets 415; a body that is not valid UTF-8 JSON (or that nests too deeply, or holds an
+    integer too long to parse, or ``NaN``, or an unpaired surrogate) gets 400.
     """
     try:
         length = int(environ.get("CONTENT_LENGTH") or 0)
@@ -34,7 +35,7 @@ def read_json(environ: dict[str, Any]) -> Any:
     if not raw.strip():
         return None
     content_type = environ.get("CONTENT_TYPE", "").split(";", 1)[0].strip().lower()
-    if content_type and content_type not in _JSON_TYPES:
+    if content_type and content_type not in media_types:
         raise exception.UnsupportedMediaType(f"Unsupported Content-Type {content_type!r}; send application/json")
     try:
         body = json.loads(raw.decode("utf-8"), parse_constant=_reject_constant)

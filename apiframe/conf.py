@@ -13,11 +13,17 @@ from collections.abc import Sequence
 from oslo_config import cfg
 
 DEFAULT_PORT = 8774
+#: The API served when the configuration names none: the reference compute API.
+DEFAULT_API = "compute"
 
 api_opts = [
+    cfg.StrOpt("name", default=DEFAULT_API,
+               help="The API to serve: the name of an API definition an installed distribution "
+                    "declares (entry point group apiframe.api_definitions)."),
     cfg.ListOpt("enabled_plugins", default=None,
-                help="Entry point names (group apiframe.api.v21.extensions) of the plugins to "
-                     "load. Unset: every installed plugin."),
+                help="Entry point names of the plugins to load, in the plugin group of the API "
+                     "definition (apiframe.api.v21.extensions for compute). Unset: every "
+                     "installed plugin of that group."),
     cfg.BoolOpt("skip_failed_plugins", default=False,
                 help="Log and skip a plugin that fails to import instead of refusing to start."),
     cfg.IntOpt("max_limit", default=1000, min=1,

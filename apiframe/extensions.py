@@ -1,7 +1,8 @@
 """The plugin contract and the loader that finds plugins through entry points.
 
-A plugin is a subclass of :class:`Extension` named in the entry point group
-``apiframe.api.v21.extensions`` of an installed distribution::
+A plugin is a subclass of :class:`Extension` named in the plugin entry point group of
+the API it extends (the API definition's ``plugin_group``; ``apiframe.api.v21.extensions``
+for the compute API) in an installed distribution::
 
     [options.entry_points]
     apiframe.api.v21.extensions =
@@ -36,6 +37,7 @@ if TYPE_CHECKING:
 
 LOG = logging.getLogger(__name__)
 
+#: The plugin group of the compute API, and of callers of :func:`load_extensions` that name none.
 NAMESPACE = "apiframe.api.v21.extensions"
 ALIAS_RE = re.compile(r"^[a-z]+[a-z\-]*[a-z]$")
 
@@ -136,8 +138,8 @@ class PluginContext:
 
 
 def load_extensions(enabled: Sequence[str] | None = None, context: PluginContext | None = None,
-                    *, skip_failed: bool = False) -> list[Extension]:
-    """Find, import, order and instantiate the installed plugins.
+                    *, skip_failed: bool = False, namespace: str = NAMESPACE) -> list[Extension]:
+    """Find, import, order and instantiate the plugins installed in entry point group ``namespace``.
 
     ``enabled`` lists the entry point names to load (``None``: every installed plugin).
     ``skip_failed`` logs and skips plugins that fail to import instead of stopping.
@@ -158,14 +160,14 @@ def load_extensions(enabled: Sequence[str] | None = None, context: PluginContext
         if missing:
             raise StartupError(
                 f"enabled plugins not installed: {', '.join(missing)} "
-                f"(no entry point in group {NAMESPACE}; check [api] enabled_plugins)")
+                f"(no entry point in group {namespace}; check [api] enabled_plugins)")
 
     manager = stevedore.ExtensionManager(
-        NAMESPACE,
+        namespace,
         invoke_on_load=False,
         on_load_failure_callback=on_failure,
     ) if wanted is None else stevedore.NamedExtensionManager(
-        NAMESPACE,
+        namespace,
         names=sorted(wanted),
         invoke_on_load=False,
         on_load_failure_callback=on_failure,

@@ -29,6 +29,7 @@ from oslo_policy import policy as oslo_policy
 from oslo_policy.policy import PolicyNotRegistered
 
 from apiframe import policy_rules
+from apiframe.conf import DEFAULT_API
 from apiframe.exception import StartupError
 from apiframe.extensions import Extension, PluginContext, blame, load_extensions, plugin_label
 from apiframe.policy_compiler import CompiledCheck, Compiler, Creds, Target
@@ -172,23 +173,24 @@ def collect_rules(extensions: Iterable[Extension]) -> list[oslo_policy.RuleDefau
     return rules
 
 
-def list_rules(enabled: Sequence[str] | None = None) -> list[oslo_policy.RuleDefault]:
-    """Every rule an application of the plugins ``enabled`` (default: every installed plugin)
-    registers: the base rules, the plugins' and the extension list's (entry point
-    ``apiframe`` for the oslo.policy tools)."""
-    from apiframe.versions import ExtensionInfo
+def list_rules(enabled: Sequence[str] | None = None, api: str = DEFAULT_API) -> list[oslo_policy.RuleDefault]:
+    """Every rule an application of API ``api`` (default: the compute API) with the plugins
+    ``enabled`` (default: every installed plugin of its group) registers: the base rules, the
+    plugins' and the plugin list's (entry point ``apiframe`` for the oslo.policy tools)."""
+    from apiframe.definition import load_definition
 
-    context = PluginContext()
-    plugins = load_extensions(enabled, context=context)
-    return collect_rules([*plugins, ExtensionInfo(context, plugins)])
+    definition = load_definition(api)
+    plugins = load_extensions(enabled, context=PluginContext(), namespace=definition.plugin_group)
+    return [*collect_rules(plugins),
+            *policy_rules.extension_list_rules(definition.policy_prefix, [p.alias for p in plugins])]
 
 
 def list_compute_rules() -> list[oslo_policy.RuleDefault]:
     """The rules of the compute API alone, whatever else is installed (entry point
     ``apiframe.compute`` for the oslo.policy tools; ``etc/policy.yaml`` is its sample)."""
-    from apiframe.compute import plugin_names
+    from apiframe.definition import own_plugin_names
 
-    return list_rules(plugin_names())
+    return list_rules(own_plugin_names(DEFAULT_API))
 
 
 def get_enforcer() -> oslo_policy.Enforcer:

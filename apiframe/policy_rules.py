@@ -18,6 +18,8 @@ refers to them at once.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from oslo_policy.policy import DocumentedRuleDefault, RuleDefault
 
 ADMIN = "rule:context_is_admin"
@@ -29,6 +31,9 @@ ADMIN_OR_OWNER = "rule:admin_or_owner"
 ANYONE = "@"
 NOBODY = "!"
 
+#: The alias of the built-in plugin that lists the others (``/extensions``).
+LIST_ALIAS = "extensions"
+#: The prefix of ``discoverable`` rules when none is given: the compute API's, for existing callers.
 DISCOVERABLE_PREFIX = "os_compute_api"
 
 
@@ -56,6 +61,25 @@ def base_rules() -> list[RuleDefault]:
 def discoverable_rule_name(alias: str, prefix: str = DISCOVERABLE_PREFIX) -> str:
     """The name of the rule that decides whether plugin ``alias`` is listed at /extensions."""
     return f"{prefix}:{alias}:discoverable"
+
+
+def extensions_rule_name(prefix: str) -> str:
+    """The name of the rule that guards the plugin list (``<prefix>:extensions``)."""
+    return f"{prefix}:extensions"
+
+
+def extension_list_rules(prefix: str, aliases: Sequence[str]) -> list[RuleDefault]:
+    """The rules of the plugin list: who may list it, and the ``discoverable`` rule of each
+    plugin in ``aliases`` and of the list itself."""
+    listing = DocumentedRuleDefault(
+        name=extensions_rule_name(prefix),
+        check_str=PROJECT_READER_OR_ADMIN,
+        description="List the loaded plugins, or show one.",
+        operations=[{"method": "GET", "path": "/extensions"},
+                    {"method": "GET", "path": "/extensions/{alias}"}],
+        scope_types=["project"],
+    )
+    return [listing, *(discoverable_rule(alias, prefix) for alias in [*aliases, LIST_ALIAS])]
 
 
 def discoverable_rule(alias: str, prefix: str = DISCOVERABLE_PREFIX) -> DocumentedRuleDefault:

@@ -24,7 +24,6 @@ LOG = logging.getLogger(__name__)
 
 IDENTITY_ENVIRON_KEY = "apiframe.identity"
 CHALLENGE_ENVIRON_KEY = "apiframe.auth_challenge"
-VERSION_PREFIX = "/v2.1"
 
 
 @dataclass(frozen=True)
@@ -41,12 +40,19 @@ class VersionedCall:
 
 @dataclass
 class Services:
-    """Application-wide collaborators every operation uses."""
+    """Application-wide collaborators every operation uses.
+
+    ``prefix`` is the API's URL prefix (for ``req.endpoint``), ``faults`` its error
+    vocabulary and ``body_media_types`` the content types a request body may have.
+    """
 
     history: VersionHistory
     policy: Any
     make_context: Callable[[Any, str], Any]
     version_headers: Mapping[APIVersion, list[tuple[str, str]]]
+    prefix: str
+    faults: faults.FaultFormat
+    body_media_types: frozenset[str]
     decisions: dict[tuple[str, Any], bool] = field(default_factory=dict)
     decisions_generation: int = 0
 
@@ -92,8 +98,8 @@ class Operation:
             req = Request(environ)
             req.api_version = version
             req.url_project_id = project_id
-            req.endpoint_prefix = VERSION_PREFIX
-            body = request_body.read_json(environ) if self.takes_body else None
+            req.endpoint_prefix = self.services.prefix
+            body = request_body.read_json(environ, self.services.body_media_types) if self.takes_body else None
             operation, body = self._resolve(body)
             call = operation.calls.get(version)
             if call is None:
@@ -101,11 +107,11 @@ class Operation:
             self._authorize(req, environ, operation, project_id)
             return self._respond(start_response, req, operation, call, url_vars, body, version)
         except UnsupportedVersion as exc:
-            return self._fault(start_response, exc, exc.version)
+            return self._fault(start_response, environ, exc, exc.version)
         except exception.InvalidAPIVersionString as exc:
-            return self._fault(start_response, exc, None)
+            return self._fault(start_response, environ, exc, None)
         except Exception as exc:
-            return self._fault(start_response, exc, version, environ)
+            return self._fault(start_response, environ, exc, version)
 
     def _version(self, environ: dict[str, Any]) -> APIVersion:
         history = self.services.history
@@ -176,9 +182,9 @@ class Operation:
         start_response(_status_line(code), headers)
         return [b""] if req.method == "HEAD" else [payload]
 
-    def _fault(self, start_response: Callable[..., Any], exc: Exception, version: APIVersion | None,
-               environ: dict[str, Any] | None = None) -> Iterable[bytes]:
-        status, headers, payload = faults.from_exception(exc, environ or {})
+    def _fault(self, start_response: Callable[..., Any], environ: dict[str, Any], exc: Exception,
+               version: APIVersion | None) -> Iterable[bytes]:
+        status, headers, payload = faults.from_exception(exc, environ, self.services.faults)
         if version is not None and self.versioned:
             reported = self.services.version_headers.get(version)
             headers = [*headers, *(reported or version_headers(self.services.history, version))]

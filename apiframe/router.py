@@ -41,13 +41,14 @@ class _Node:
 class RouteTable:
     """Matches ``(method, path)`` to a :class:`Route` and its path variables.
 
-    Paths may carry a leading ``/{project_id}`` segment, as Nova's API allows; the
-    project id is returned separately. Unknown paths raise 404, known paths with
-    another method raise 405 with ``Allow``.
+    With ``project_in_url``, paths may carry a leading ``/{project_id}`` segment, as the
+    compute API allows; the project id is returned separately. Unknown paths raise 404,
+    known paths with another method raise 405 with ``Allow``.
     """
 
-    def __init__(self, route_list: Iterable[Route]) -> None:
+    def __init__(self, route_list: Iterable[Route], *, project_in_url: bool = True) -> None:
         self.routes = list(route_list)
+        self.project_in_url = project_in_url
         self.mapper = routes.Mapper()
         self._root = _Node()
         self._top_level: set[str] = set()
@@ -86,7 +87,7 @@ class RouteTable:
         segments = _segments(path)
         node, values = self._walk(self._root, segments, 0, [])
         project_id = None
-        if node is None and len(segments) > 1 and segments[0] not in self._top_level:
+        if node is None and self.project_in_url and len(segments) > 1 and segments[0] not in self._top_level:
             node, values = self._walk(self._root, segments, 1, [])
             project_id = segments[0]
         if node is None or not node.methods:
@@ -122,14 +123,15 @@ def _segments(path: str) -> list[str]:
 class APIRouter:
     """The WSGI application under the middleware: sends each request to its operation.
 
-    ``GET /`` is the unversioned version list; everything else lives under ``/v2.1``
-    (``/v2.1/`` itself being the version document). Errors raised here (404, 405) are
+    ``GET /`` is the unversioned version list; operations live under ``prefix`` (the
+    API definition's: ``/v2.1``, ``/v1``, or ``""`` when they start at the root), and
+    the route of ``""`` answers ``<prefix>/`` itself. Errors raised here (404, 405) are
     rendered by the fault middleware, without microversion headers, as Nova does.
     ``pages`` maps the first segment of unversioned paths (``"docs"``) to the WSGI
-    application serving them.
+    application serving them; with an empty prefix they come before the routes.
     """
 
-    def __init__(self, table: RouteTable, root: Any, prefix: str = "/v2.1",
+    def __init__(self, table: RouteTable, root: Any, prefix: str,
                  pages: dict[str, Any] | None = None) -> None:
         self.table = table
         self.root = root
@@ -141,12 +143,8 @@ class APIRouter:
         if not path.isascii():
             path = _utf8_path(path)
         method = environ["REQUEST_METHOD"]
-        if path.startswith(self.prefix):
-            rest = path[len(self.prefix):]
-            if rest and rest[0] != "/":
-                raise exception.NotFound()
-            route, url_vars, project_id = self.table.match(method, rest)
-            return route.target(environ, start_response, url_vars, project_id)
+        if self.prefix and path.startswith(self.prefix):
+            return self._route(environ, start_response, method, path[len(self.prefix):])
         if path == "/":
             if method not in ("GET", "HEAD"):
                 raise exception.MethodNotAllowed(["GET"])
@@ -154,7 +152,15 @@ class APIRouter:
         page = self.pages.get(path.lstrip("/").split("/", 1)[0])
         if page is not None:
             return page(environ, start_response)
+        if not self.prefix:
+            return self._route(environ, start_response, method, path)
         raise exception.NotFound()
+
+    def _route(self, environ: dict[str, Any], start_response: Any, method: str, rest: str) -> Any:
+        if rest and rest[0] != "/":
+            raise exception.NotFound()
+        route, url_vars, project_id = self.table.match(method, rest)
+        return route.target(environ, start_response, url_vars, project_id)
 
 
 def _utf8_path(path: str) -> str:

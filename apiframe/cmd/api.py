@@ -21,7 +21,8 @@ DEFAULT_COMMAND = "serve"
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with one subparser per module in :data:`COMMANDS`."""
-    parser = argparse.ArgumentParser(prog=PROG, description="Serve the apiframe compute API.")
+    parser = argparse.ArgumentParser(
+        prog=PROG, description="Serve the API that [api] name selects (the compute API by default).")
     add_debug_option(parser)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     parent = config_parser()

@@ -11,7 +11,6 @@ from apiframe.assembly import version_range_text
 from apiframe.deploy import load_conf
 from apiframe.exception import InvalidAPIVersionString, StartupError
 
-PREFIX = "/v2.1"
 HEADERS = ("METHOD", "PATH", "OPERATION", "POLICY", "VERSIONS", "PLUGIN")
 
 
@@ -41,7 +40,7 @@ def route_rows(api: API, version: APIVersion | None = None) -> list[tuple[str, .
         operation = f"{info.collection}:{info.name}"
         if info.action is not None:
             operation += f" [{info.action}]"
-        rows.append((info.method, PREFIX + info.template, operation, info.meta.policy or "(public)",
+        rows.append((info.method, api.definition.prefix + info.template, operation, info.meta.policy or "(public)",
                      version_range_text(info.meta.versions, api.history), info.plugin))
     return sorted(rows, key=lambda row: (row[1], row[0], row[2]))
 

@@ -13,6 +13,7 @@ import shlex
 
 from oslo_config import cfg
 
+from apiframe.api_version import STANDARD_HEADER
 from apiframe.app import API
 from apiframe.cmd.check import find_problems, plugin_list
 from apiframe.deploy import load_conf, masked_url, prepare_database, setup_logging
@@ -81,10 +82,11 @@ def example_request(conf: cfg.ConfigOpts, api: API, base_url: str) -> str:
     """A curl command listing the first collection served, with credentials for the auth strategy."""
     paths = sorted(info.template for info in api.assembly.operations
                    if info.method == "GET" and "{" not in info.template and info.plugin != "extensions")
-    url = f"{base_url}/v2.1{paths[0] if paths else '/'}"
+    url = f"{base_url}{api.definition.prefix}{paths[0] if paths else '/'}"
     credentials = {
         "noauth": "-H 'X-Auth-Token: admin:admin'",
         "http_basic": "-u USER:PASSWORD",
         "keystone": '-H "X-Auth-Token: $(openstack token issue -f value -c id)"',
     }[conf.auth.strategy]
-    return f"curl {credentials} -H 'OpenStack-API-Version: compute {api.history.max}' {shlex.quote(url)}"
+    version = f"{STANDARD_HEADER}: {api.definition.service_type} {api.history.max}"
+    return f"curl {credentials} -H '{version}' {shlex.quote(url)}"

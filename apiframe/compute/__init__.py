@@ -7,15 +7,9 @@ them, apart from whatever other plugins are installed beside them.
 
 from __future__ import annotations
 
-import importlib.metadata
-
-from apiframe.extensions import NAMESPACE
-
-#: The distribution whose entry points are the compute API's plugins.
-DISTRIBUTION = "apiframe"
+from apiframe.definition import own_plugin_names
 
 
 def plugin_names() -> list[str]:
     """The entry point names of the compute API's plugins: those the apiframe distribution registers."""
-    entry_points = importlib.metadata.distribution(DISTRIBUTION).entry_points
-    return sorted(entry_point.name for entry_point in entry_points.select(group=NAMESPACE))
+    return own_plugin_names("compute")

@@ -18,7 +18,8 @@ from typing import Any
 
 from oslo_config import cfg
 
-from apiframe.app import HealthCheck, WSGIApp, build_api
+from apiframe.app import HealthCheck, WSGIApp, build_api, configured_definition
+from apiframe.definition import APIDefinition
 from apiframe.deploy import exit_on_startup_error, load_conf
 from apiframe.faults import FaultWrapper
 from apiframe.middleware.access_log import AccessLog
@@ -40,6 +41,13 @@ def paste_conf(global_conf: Mapping[str, Any], local_conf: Mapping[str, Any]) ->
         return _conf_from(local_conf.get("config_file") or global_conf.get("config_file"))
 
 
+def paste_definition(global_conf: Mapping[str, Any], local_conf: Mapping[str, Any]) -> APIDefinition:
+    """The API definition the configuration of a paste section selects (``[api] name``)."""
+    conf = paste_conf(global_conf, local_conf)
+    with exit_on_startup_error():
+        return configured_definition(conf)
+
+
 def api_factory(global_conf: Mapping[str, Any], **local_conf: Any) -> WSGIApp:
     """The API without middleware: plugins, microversions, policy, validation."""
     conf = paste_conf(global_conf, local_conf)
@@ -48,8 +56,9 @@ def api_factory(global_conf: Mapping[str, Any], **local_conf: Any) -> WSGIApp:
 
 
 def request_id_factory(global_conf: Mapping[str, Any], **local_conf: Any) -> Filter:
-    """:class:`~apiframe.middleware.request_id.RequestId`; keep it outermost."""
-    return RequestId
+    """:class:`~apiframe.middleware.request_id.RequestId` with the API's headers; keep it outermost."""
+    headers = paste_definition(global_conf, local_conf).request_id_headers
+    return lambda app: RequestId(app, headers)
 
 
 def access_log_factory(global_conf: Mapping[str, Any], **local_conf: Any) -> Filter:
@@ -58,8 +67,9 @@ def access_log_factory(global_conf: Mapping[str, Any], **local_conf: Any) -> Fil
 
 
 def faults_factory(global_conf: Mapping[str, Any], **local_conf: Any) -> Filter:
-    """:class:`~apiframe.faults.FaultWrapper`, which renders every error below it."""
-    return FaultWrapper
+    """:class:`~apiframe.faults.FaultWrapper`, which renders every error below it in the API's vocabulary."""
+    fault_format = paste_definition(global_conf, local_conf).faults
+    return lambda app: FaultWrapper(app, fault_format)
 
 
 def healthcheck_factory(global_conf: Mapping[str, Any], **local_conf: Any) -> Filter:

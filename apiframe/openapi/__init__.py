@@ -1,7 +1,7 @@
 """Publish what start-up knows about an API: OpenAPI documents and the version history.
 
 ``render_openapi(api, "2.10")`` is the OpenAPI 3.1 document of an assembled
-:class:`~apiframe.app.API` at one microversion (served at ``/v2.1/openapi.json`` and
+:class:`~apiframe.app.API` at one microversion (served at ``<prefix>/openapi.json`` and
 printed by ``apiframe-api openapi``); ``render_version_history(api)`` is the Markdown
 history of its microversions (``docs/api-versions.md``).
 """
@@ -38,7 +38,7 @@ def resolve_version(history: VersionHistory, version: str | APIVersion) -> APIVe
 def render_openapi(api: API, version: str | APIVersion) -> dict[str, Any]:
     """The OpenAPI 3.1 document of ``api`` at ``version`` (see :func:`resolve_version`)."""
     return build_document(
-        api.assembly.operations, api.history, resolve_version(api.history, version),
+        api.assembly.operations, api.definition, resolve_version(api.history, version),
         auth_strategy=api.context.conf.auth.strategy,
         rules_in_force=api.policy.rules,
         policy_defaults={rule.name: rule for rule in api.policy_defaults},

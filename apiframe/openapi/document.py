@@ -6,7 +6,7 @@ parameters, status codes, response schemas, declared errors and policy rules. Th
 errors the framework itself may answer with (401 without credentials, 403 from
 policy, 404 and 406 from version negotiation, 400/413/415 for request bodies, 503 when
 what the service runs on is unavailable) are added to every operation they apply to,
-each with the fault body it carries.
+each with the fault body it carries in the API's fault vocabulary.
 
 All actions of one resource share ``POST .../{id}/action``; OpenAPI allows one
 operation per path and method, so they are documented as one operation whose body
@@ -22,9 +22,9 @@ from oslo_policy.policy import RuleDefault
 
 from apiframe.api_version import STANDARD_HEADER, APIVersion, VersionHistory
 from apiframe.assembly import BODY_METHODS, OperationInfo, version_range_text
+from apiframe.definition import APIDefinition
 from apiframe.exception import InfrastructureError
-from apiframe.faults import DEFAULT_FAULT_NAME, FAULT_NAMES
-from apiframe.middleware.request_id import HEADERS as REQUEST_ID_HEADERS
+from apiframe.faults import reason
 from apiframe.openapi.facts import OperationAt, operation_id, operations_at, path_parameters
 
 OPENAPI_VERSION = "3.1.0"
@@ -41,12 +41,6 @@ SECURITY_SCHEMES: dict[str, dict[str, Any]] = {
                  "description": "A token issued by the OpenStack identity service."},
 }
 
-_FAULT_DETAIL = {
-    "type": "object",
-    "properties": {"code": {"type": "integer"}, "message": {"type": "string"}},
-    "required": ["code", "message"],
-    "additionalProperties": False,
-}
 _FAULT_DESCRIPTIONS = {
     400: "Bad request: malformed microversion, query or body.",
     401: "No or invalid credentials.",
@@ -65,24 +59,20 @@ _FAULT_DESCRIPTIONS = {
 _BODY_ERRORS = frozenset({400, 413, 415})
 
 
-def fault_name(code: int) -> str:
-    """The key of the fault body for ``code`` (``itemNotFound`` for 404)."""
-    return FAULT_NAMES.get(code, DEFAULT_FAULT_NAME)
-
-
-def build_document(operations: Iterable[OperationInfo], history: VersionHistory, version: APIVersion, *,
+def build_document(operations: Iterable[OperationInfo], definition: APIDefinition, version: APIVersion, *,
                    auth_strategy: str, rules_in_force: Mapping[str, str],
                    policy_defaults: Mapping[str, RuleDefault]) -> dict[str, Any]:
-    """The OpenAPI 3.1 document of ``operations`` as served at ``version``.
+    """The OpenAPI 3.1 document of ``operations`` as the API ``definition`` serves them at ``version``.
 
     ``rules_in_force`` maps each policy rule to the check string in force (operator
     overrides included); ``policy_defaults`` to its default, whose description also
     becomes the operation's summary.
     """
-    builder = _Builder(history, version, rules_in_force, policy_defaults)
+    history = definition.history
+    builder = _Builder(definition, version, rules_in_force, policy_defaults)
     paths: dict[str, dict[str, Any]] = {}
     codes: set[int] = set()
-    for group in _grouped(operations_at(operations, version)):
+    for group in _grouped(operations_at(operations, version, definition.prefix)):
         operation = builder.operation(group)
         codes.update(int(code) for code in operation["responses"] if int(code) >= 400)
         paths.setdefault(group[0].path, {})[group[0].info.method.lower()] = operation
@@ -92,7 +82,7 @@ def build_document(operations: Iterable[OperationInfo], history: VersionHistory,
         "info": {
             "title": f"{history.service_type} API",
             "version": str(version),
-            "description": _description(history, version),
+            "description": _description(definition, version),
             "x-microversions": {"min": str(history.min), "max": str(history.max),
                                 "this": str(version)},
         },
@@ -102,19 +92,23 @@ def build_document(operations: Iterable[OperationInfo], history: VersionHistory,
         "components": {
             "securitySchemes": {security_name: SECURITY_SCHEMES[security_name]},
             "parameters": {"microversion": _version_parameter(history, version)},
-            "headers": _headers(history),
-            "schemas": {"FaultDetail": _FAULT_DETAIL},
-            "responses": {_fault_ref_name(code): _fault_response(code) for code in sorted(codes)},
+            "headers": _headers(definition),
+            "schemas": definition.faults.components(),
+            "responses": {_fault_ref_name(code): _fault_response(definition, code) for code in sorted(codes)},
         },
     }
 
 
-def _description(history: VersionHistory, version: APIVersion) -> str:
-    return (f"Microversion {version}: {history.descriptions[str(version)]}\n\n"
+def _description(definition: APIDefinition, version: APIVersion) -> str:
+    history = definition.history
+    text = (f"Microversion {version}: {history.descriptions[str(version)]}\n\n"
             f"This document describes the API at microversion {version} (of {history.min} to "
             f"{history.max}). Send `{STANDARD_HEADER}: {history.service_type} {version}` to get the "
-            f"behaviour described here; without the header the API answers at {history.min}. "
-            f"Every path may also be prefixed with the project id (`/v2.1/{{project_id}}/...`).")
+            f"behaviour described here; without the header the API answers at {history.min}.")
+    if definition.project_in_url:
+        text += (f" Every path may also be prefixed with the project id "
+                 f"(`{definition.prefix}/{{project_id}}/...`).")
+    return text
 
 
 def _grouped(facts: Sequence[OperationAt]) -> list[list[OperationAt]]:
@@ -138,13 +132,14 @@ def _version_parameter(history: VersionHistory, version: APIVersion) -> dict[str
     }
 
 
-def _headers(history: VersionHistory) -> dict[str, Any]:
+def _headers(definition: APIDefinition) -> dict[str, Any]:
     headers = {STANDARD_HEADER: {"description": "The microversion of the response.", "required": True,
                                  "schema": {"type": "string"}}}
-    if history.legacy_header:
-        headers[history.legacy_header] = {"description": "The microversion, legacy form.", "required": True,
-                                          "schema": {"type": "string"}}
-    for name in REQUEST_ID_HEADERS:
+    legacy_header = definition.history.legacy_header
+    if legacy_header:
+        headers[legacy_header] = {"description": "The microversion, legacy form.", "required": True,
+                                  "schema": {"type": "string"}}
+    for name in definition.request_id_headers:
         headers[name] = {"description": "The request id, for logs and support.", "required": True,
                          "schema": {"type": "string", "pattern": "^req-[0-9a-f-]+$"}}
     return headers
@@ -154,26 +149,21 @@ def _fault_ref_name(code: int) -> str:
     return f"fault{code}"
 
 
-def _fault_response(code: int) -> dict[str, Any]:
-    name = fault_name(code)
+def _fault_response(definition: APIDefinition, code: int) -> dict[str, Any]:
     return {
-        "description": _FAULT_DESCRIPTIONS.get(code, name),
-        "headers": {header: {"$ref": f"#/components/headers/{header}"} for header in REQUEST_ID_HEADERS},
-        "content": {JSON: {"schema": {
-            "type": "object",
-            "properties": {name: {"$ref": "#/components/schemas/FaultDetail"}},
-            "required": [name],
-            "additionalProperties": False,
-        }}},
+        "description": _FAULT_DESCRIPTIONS.get(code) or reason(code),
+        "headers": {header: {"$ref": f"#/components/headers/{header}"} for header in definition.request_id_headers},
+        "content": {JSON: {"schema": definition.faults.schema(code)}},
     }
 
 
 class _Builder:
     """Turns the facts of one (path, method) into an OpenAPI operation object."""
 
-    def __init__(self, history: VersionHistory, version: APIVersion, rules_in_force: Mapping[str, str],
+    def __init__(self, definition: APIDefinition, version: APIVersion, rules_in_force: Mapping[str, str],
                  policy_defaults: Mapping[str, RuleDefault]) -> None:
-        self.history = history
+        self.definition = definition
+        self.history = definition.history
         self.version = version
         self.rules_in_force = rules_in_force
         self.policy_defaults = policy_defaults
@@ -267,7 +257,7 @@ class _Builder:
 
     def _success(self, status: int, facts: list[OperationAt]) -> dict[str, Any]:
         names = ", ".join(fact.info.action or fact.info.name for fact in facts)
-        headers = {name: {"$ref": f"#/components/headers/{name}"} for name in _headers(self.history)}
+        headers = {name: {"$ref": f"#/components/headers/{name}"} for name in _headers(self.definition)}
         response: dict[str, Any] = {"description": f"Success ({names}).", "headers": headers}
         schemas = [fact.response_schema for fact in facts]
         # A body is documented only where every operation answering this status declares one;

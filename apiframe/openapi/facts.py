@@ -14,7 +14,6 @@ from apiframe.api_version import APIVersion
 from apiframe.assembly import OperationInfo
 from apiframe.registry import Ranged
 
-PATH_PREFIX = "/v2.1"
 DEFAULT_STATUS = 200
 
 Schema = Mapping[str, Any]
@@ -30,9 +29,10 @@ def pick(entries: Sequence[Ranged], version: APIVersion, default: Any = None) ->
 
 @dataclass(frozen=True)
 class OperationAt:
-    """One operation as it is served at one microversion."""
+    """One operation as it is served at one microversion, under the API's URL ``prefix``."""
 
     info: OperationInfo
+    prefix: str
     status: int
     errors: frozenset[int] | None
     body_schema: Schema | None
@@ -41,8 +41,8 @@ class OperationAt:
 
     @property
     def path(self) -> str:
-        """The URL path template, ``/v2.1`` included."""
-        return PATH_PREFIX + self.info.template
+        """The URL path template, the API's prefix (``/v2.1``) included."""
+        return self.prefix + self.info.template
 
     @property
     def label(self) -> str:
@@ -56,13 +56,14 @@ class OperationAt:
         return self.info.method, self.info.template, self.info.action or self.info.name
 
 
-def operation_at(info: OperationInfo, version: APIVersion) -> OperationAt | None:
-    """The facts of ``info`` at ``version``, or ``None`` where it does not exist."""
+def operation_at(info: OperationInfo, version: APIVersion, prefix: str) -> OperationAt | None:
+    """The facts of ``info`` at ``version`` under ``prefix``, or ``None`` where it does not exist."""
     meta = info.meta
     if version not in meta.versions:
         return None
     return OperationAt(
         info=info,
+        prefix=prefix,
         status=pick(meta.status, version, DEFAULT_STATUS),
         errors=pick(meta.errors, version),
         body_schema=pick(info.body_schemas, version),
@@ -71,9 +72,9 @@ def operation_at(info: OperationInfo, version: APIVersion) -> OperationAt | None
     )
 
 
-def operations_at(operations: Iterable[OperationInfo], version: APIVersion) -> list[OperationAt]:
-    """Every operation that exists at ``version``, ordered by path, method and action."""
-    found = [fact for fact in (operation_at(info, version) for info in operations) if fact is not None]
+def operations_at(operations: Iterable[OperationInfo], version: APIVersion, prefix: str) -> list[OperationAt]:
+    """Every operation that exists at ``version``, under ``prefix``, ordered by path, method and action."""
+    found = [fact for fact in (operation_at(info, version, prefix) for info in operations) if fact is not None]
     return sorted(found, key=lambda fact: (fact.info.template, fact.info.method, fact.key[2]))
 
 

@@ -24,11 +24,11 @@ REGENERATE = "apiframe-api version-history > docs/api-versions.md"
 
 def render_version_history(api: API) -> str:
     """The Markdown version history of an assembled API (``docs/api-versions.md``)."""
-    return version_history_markdown(api.assembly.operations, api.history)
+    return version_history_markdown(api.assembly.operations, api.history, api.definition.prefix)
 
 
-def version_history_markdown(operations: Iterable[OperationInfo], history: VersionHistory) -> str:
-    """The Markdown version history of ``operations`` over every version of ``history``."""
+def version_history_markdown(operations: Iterable[OperationInfo], history: VersionHistory, prefix: str) -> str:
+    """The Markdown version history of ``operations`` (under URL ``prefix``) over every version of ``history``."""
     operations = list(operations)
     lines = [
         f"# Microversions of the {history.service_type} API",
@@ -40,7 +40,7 @@ def version_history_markdown(operations: Iterable[OperationInfo], history: Versi
     ]
     previous: dict[tuple[str, str, str], OperationAt] | None = None
     for version in all_versions(history):
-        current = {fact.key: fact for fact in operations_at(operations, version)}
+        current = {fact.key: fact for fact in operations_at(operations, version, prefix)}
         lines += ["", f"## {version}", "", history.descriptions[str(version)], ""]
         if previous is None:
             lines.append("Operations:")

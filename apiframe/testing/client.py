@@ -7,9 +7,10 @@
     reader = client.as_persona("reader")
     assert_fault(reader.delete(f"/notes/{note['id']}", status=403), 403, "forbidden")
 
-Paths are relative to the versioned endpoint (``/v2.1``); absolute URLs (``http://...``,
-as found in ``links``) are used as they are. A response with a 4xx/5xx status fails the
-test unless ``status=`` names the expected status (webtest's rule).
+Paths are relative to the versioned endpoint (the API's prefix, ``/v2.1`` for the compute
+API); absolute URLs (``http://...``, as found in ``links``) are used as they are. A
+response with a 4xx/5xx status fails the test unless ``status=`` names the expected
+status (webtest's rule).
 """
 
 from __future__ import annotations
@@ -21,11 +22,11 @@ from urllib.parse import urlencode
 
 import webtest
 
+from apiframe.api_version import STANDARD_HEADER
+from apiframe.definition import load_definition
 from apiframe.testing.personas import DEFAULT_PROJECT_ID, Persona
 from apiframe.testing.personas import persona as find_persona
 
-VERSION_PREFIX = "/v2.1"
-STANDARD_HEADER = "OpenStack-API-Version"
 #: The scheme and host of requests webtest sends.
 HOST_URL = "http://localhost"
 
@@ -34,23 +35,31 @@ class Client:
     """Sends requests to an in-process WSGI app as one persona at one microversion.
 
     ``version`` is a microversion (``"2.5"``, ``"latest"``) sent on every request, or
-    ``None`` to send no version header (the API's minimum). ``project_in_url`` puts the
-    caller's project id in URLs (``/v2.1/<project>/notes``), as older clients do.
+    ``None`` to send no version header (the API's minimum). ``service_type`` and
+    ``prefix`` are the API's (default: those of the default API definition, compute's).
+    ``project_in_url`` puts the caller's project id in URLs (``/v2.1/<project>/notes``),
+    as older clients do.
     """
 
     def __init__(self, app: webtest.TestApp | Callable[..., Any], *, persona: str | Persona = "member",
-                 version: str | None = None, service_type: str = "compute",
+                 version: str | None = None, service_type: str | None = None, prefix: str | None = None,
                  project_id: str = DEFAULT_PROJECT_ID, project_in_url: bool = False) -> None:
+        if service_type is None or prefix is None:
+            default = load_definition()
+            service_type = default.service_type if service_type is None else service_type
+            prefix = default.prefix if prefix is None else prefix
         self.testapp = app if isinstance(app, webtest.TestApp) else webtest.TestApp(app)
         self.project_id = project_id
         self.persona = find_persona(persona, project_id)
         self.version = version
         self.service_type = service_type
+        self.prefix = prefix
         self.project_in_url = project_in_url
 
     def _copy(self, **changes: Any) -> Client:
         options = {"persona": self.persona, "version": self.version, "service_type": self.service_type,
-                   "project_id": self.project_id, "project_in_url": self.project_in_url, **changes}
+                   "prefix": self.prefix, "project_id": self.project_id, "project_in_url": self.project_in_url,
+                   **changes}
         return Client(self.testapp, **options)
 
     def as_persona(self, name: str | Persona) -> Client:
@@ -78,8 +87,8 @@ class Client:
 
     def _base_path(self) -> str:
         if self.project_in_url and self.persona.project:
-            return f"{VERSION_PREFIX}/{self.persona.project}"
-        return VERSION_PREFIX
+            return f"{self.prefix}/{self.persona.project}"
+        return self.prefix
 
     def url(self, path: str) -> str:
         """The URL a request for ``path`` goes to."""

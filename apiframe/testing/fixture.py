@@ -21,8 +21,9 @@ from typing import Any
 from oslo_config import cfg
 
 from apiframe.api_version import VersionHistory
-from apiframe.app import API, build_api, load_history, wrap
+from apiframe.app import API, build_api, configured_definition, wrap
 from apiframe.conf import make_conf
+from apiframe.definition import APIDefinition
 from apiframe.extensions import Extension, PluginContext, load_extensions, order_plugins
 from apiframe.testing.client import Client
 from apiframe.testing.database import DATABASE_ENV, ThrowAwayDatabase
@@ -39,10 +40,11 @@ _POLICY_RELOAD_INTERVAL = 3600.0
 class AppFixture:
     """One application under test, with everything it owns thrown away afterwards.
 
-    ``plugins``: ``None`` loads every installed plugin (entry point group
-    ``apiframe.api.v21.extensions``); otherwise a list of entry point names and/or
+    The API served is the one ``config`` selects with ``{"api": {"name": ...}}`` (the
+    compute API by default). ``plugins``: ``None`` loads every installed plugin of that
+    API's entry point group; otherwise a list of entry point names and/or
     :class:`~apiframe.extensions.Extension` subclasses (handy for a plugin that is not
-    installed). ``history``: the API's :class:`VersionHistory` (default: the compute API's).
+    installed). ``history``: a :class:`VersionHistory` to serve instead of the API's own.
     ``config``: option overrides, ``{"group": {"option": value}}``, including groups that
     plugins register later. ``policy``: rule overrides, ``{"rule": "check string"}``.
     ``database``: a server URL to create a throw-away database on (default: a SQLite
@@ -58,7 +60,7 @@ class AppFixture:
                  database: str | None = None, project_id: str = DEFAULT_PROJECT_ID,
                  prepare: Callable[[cfg.ConfigOpts], object] | None = None) -> None:
         self.plugin_choice = None if plugins is None else list(plugins)
-        self.history = history or load_history()
+        self.history = history
         self.config = {group: dict(options) for group, options in (config or {}).items()}
         self.policy = dict(policy or {})
         self.database_server = database if database is not None else os.environ.get(DATABASE_ENV) or None
@@ -84,8 +86,9 @@ class AppFixture:
             if self.prepare is not None:
                 self.prepare(self.conf)
             self.context = PluginContext(conf=self.conf)
-            self.api = build_api(self.conf, plugins=self._load_plugins(), history=self.history)
-            self.app = wrap(self.api.router, self.conf)
+            definition = configured_definition(self.conf).with_history(self.history)
+            self.api = build_api(self.conf, plugins=self._load_plugins(definition), definition=definition)
+            self.app = wrap(self.api.router, self.conf, definition)
         except BaseException:
             self.stop()
             raise
@@ -123,9 +126,9 @@ class AppFixture:
     def client(self, persona: str | Persona = "member", *, version: str | None = None,
                project_in_url: bool = False) -> Client:
         """A :class:`Client` of this application acting as ``persona`` at ``version``."""
-        return Client(self._started().app, persona=persona, version=version,
-                      service_type=self.history.service_type, project_id=self.project_id,
-                      project_in_url=project_in_url)
+        definition = self._started().api.definition
+        return Client(self.app, persona=persona, version=version, service_type=definition.service_type,
+                      prefix=definition.prefix, project_id=self.project_id, project_in_url=project_in_url)
 
     def set_policy(self, rules: Mapping[str, str]) -> None:
         """Replace the policy overrides while the application runs; effective at once."""
@@ -138,13 +141,15 @@ class AppFixture:
             raise RuntimeError("the AppFixture is not started; call start() or use it in a 'with' block")
         return self
 
-    def _load_plugins(self) -> list[Extension]:
+    def _load_plugins(self, definition: APIDefinition) -> list[Extension]:
         conf = self.conf
+        group = definition.plugin_group
         if self.plugin_choice is None:
-            return load_extensions(conf.api.enabled_plugins, self.context, skip_failed=conf.api.skip_failed_plugins)
+            return load_extensions(conf.api.enabled_plugins, self.context, skip_failed=conf.api.skip_failed_plugins,
+                                   namespace=group)
         names = [p for p in self.plugin_choice if isinstance(p, str)]
         classes = [p for p in self.plugin_choice if not isinstance(p, str)]
-        loaded = load_extensions(names, self.context) if names else []
+        loaded = load_extensions(names, self.context, namespace=group) if names else []
         return order_plugins([*loaded, *(plugin_class(self.context) for plugin_class in classes)])
 
     def _write_config(self, database_url: str) -> str:
