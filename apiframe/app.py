@@ -26,6 +26,7 @@ from apiframe.api_version import STANDARD_HEADER, VersionHistory
 from apiframe.apidocs import DocsPage, OpenAPIController
 from apiframe.assembly import Assembler, Assembly, all_versions
 from apiframe.context import RequestContext
+from apiframe.data import Data, collect_data
 from apiframe.definition import APIDefinition, load_definition
 from apiframe.extensions import Extension, PluginContext, load_extensions
 from apiframe.faults import FaultWrapper
@@ -58,10 +59,26 @@ class API:
     definition: APIDefinition
     policy_defaults: list[oslo_policy.RuleDefault] = field(default_factory=list)
 
+    @property
+    def data(self) -> list[Data]:
+        """The data sets the API and its loaded plugins keep (see :mod:`apiframe.data`)."""
+        return data_of(self.definition, self.plugins)
+
 
 def configured_definition(conf: cfg.ConfigOpts) -> APIDefinition:
     """The API definition ``[api] name`` selects."""
     return load_definition(conf.api.name)
+
+
+def load_plugins(conf: cfg.ConfigOpts, definition: APIDefinition, context: PluginContext) -> list[Extension]:
+    """The plugins ``[api] enabled_plugins`` names (all installed ones if unset) in the API's plugin group."""
+    return load_extensions(conf.api.enabled_plugins, context, skip_failed=conf.api.skip_failed_plugins,
+                           namespace=definition.plugin_group)
+
+
+def data_of(definition: APIDefinition, plugins: Sequence[Extension]) -> list[Data]:
+    """The data sets an API and the given plugins keep."""
+    return collect_data([definition.data, *(plugin.data for plugin in plugins)])
 
 
 def build_api(conf: cfg.ConfigOpts, *, plugins: Sequence[Extension] | None = None,
@@ -77,8 +94,7 @@ def build_api(conf: cfg.ConfigOpts, *, plugins: Sequence[Extension] | None = Non
     history = definition.history
     context = context or PluginContext(conf=conf)
     if plugins is None:
-        plugins = load_extensions(conf.api.enabled_plugins, context, skip_failed=conf.api.skip_failed_plugins,
-                                  namespace=definition.plugin_group)
+        plugins = load_plugins(conf, definition, context)
     extension_info = ExtensionInfo(context, plugins, definition)
     all_plugins = [*plugins, extension_info]
     defaults = collect_rules(all_plugins)

@@ -73,7 +73,8 @@ middleware_opts = [
 
 database_opts = [
     cfg.StrOpt("connection", default=None, secret=True,
-               help="SQLAlchemy URL of the database; postgresql:// or mysql:// without a driver "
+               help="SQLAlchemy URL of the database the API and its plugins keep their data in "
+                    "(unused when they keep none); postgresql:// or mysql:// without a driver "
                     "uses the one apiframe's [postgresql] or [mysql] extra installs. Unset: a "
                     "SQLite file in data_dir."),
     cfg.StrOpt("data_dir", default=None,

@@ -1,6 +1,7 @@
 """The API's database URL: where it comes from, which driver it names, whether that driver is installed.
 
-A URL that names no driver (``postgresql://...``, ``mysql://...``) means the driver the
+SQLAlchemy is imported only to check a URL, so that an API whose plugins keep no data
+imports none. A URL that names no driver (``postgresql://...``, ``mysql://...``) means the driver the
 matching extra of apiframe installs (``pip install 'apiframe[postgresql]'``: psycopg2,
 ``'apiframe[mysql]'``: PyMySQL), whatever SQLAlchemy's own default for the dialect is
 (psycopg 3 for PostgreSQL from SQLAlchemy 2.1 on, mysqlclient for MySQL). A URL naming
@@ -11,12 +12,15 @@ from __future__ import annotations
 
 import difflib
 import os
+from typing import TYPE_CHECKING
 
-import sqlalchemy as sa
 from oslo_config import cfg
 
 from apiframe.conf import data_dir
 from apiframe.exception import StartupError
+
+if TYPE_CHECKING:
+    import sqlalchemy as sa
 
 #: The driver of a URL that names none, per dialect: the one apiframe's extra installs.
 DEFAULT_DRIVERS = {"postgresql": "psycopg2", "mysql": "pymysql", "mariadb": "pymysql"}
@@ -30,9 +34,6 @@ DRIVER_PACKAGES = {
     "mysqlconnector": "mysql-connector-python",
     "mariadbconnector": "mariadb",
 }
-
-#: Dialects SQLAlchemy itself provides, to suggest one when a URL names an unknown one.
-KNOWN_DIALECTS = (*sa.dialects.__all__, "mariadb")
 
 URL_FORM = "dialect+driver://user:password@host:port/database"
 
@@ -60,6 +61,8 @@ def check_database_url(url: str) -> sa.URL:
     parse, an unknown dialect or driver, or a driver that is not installed (and the
     package to install).
     """
+    import sqlalchemy as sa
+
     try:
         parsed = sa.make_url(url)
     except (sa.exc.ArgumentError, ValueError) as exc:
@@ -80,9 +83,13 @@ def check_database_url(url: str) -> sa.URL:
 
 
 def _unknown(url: sa.URL) -> str:
+    import sqlalchemy as sa
+
+    # The dialects SQLAlchemy itself provides, to suggest one.
+    known = (*sa.dialects.__all__, "mariadb")
     backend = url.get_backend_name()
-    if backend in KNOWN_DIALECTS:
+    if backend in known:
         return f"{backend} has no driver {url.get_driver_name()!r}"
-    close = difflib.get_close_matches(backend, KNOWN_DIALECTS, n=1)
+    close = difflib.get_close_matches(backend, known, n=1)
     hint = f"did you mean {close[0]}?" if close else "no SQLAlchemy dialect of that name is installed"
     return f"unknown database type {backend!r} ({hint})"

@@ -24,6 +24,7 @@ import stevedore
 
 from apiframe.api_version import VersionHistory
 from apiframe.conf import DEFAULT_API
+from apiframe.data import Data
 from apiframe.exception import StartupError
 from apiframe.faults import FaultFormat
 from apiframe.version_documents import VersionDocuments
@@ -44,6 +45,8 @@ class APIDefinition:
     are declared in; ``policy_prefix`` starts the names of the rules the framework itself
     defines (``<prefix>:extensions``). ``request_id_headers`` report the request id on
     every response; ``project_in_url`` lets every path also start with a project id.
+    ``data`` is what every deployment of the API keeps, whatever plugins it enables
+    (plugins declare their own in ``Extension.data``).
     """
 
     name: str
@@ -58,6 +61,7 @@ class APIDefinition:
     request_id_headers: tuple[str, ...] = ("x-openstack-request-id",)
     project_in_url: bool = False
     docs_url: str = "https://docs.openstack.org/"
+    data: Data | None = None
 
     def __post_init__(self) -> None:
         if not _PREFIX_RE.match(self.prefix):

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 
 import stevedore
 
+from apiframe.data import Data
 from apiframe.exception import StartupError, describe_error
 from apiframe.wsgi import Controller
 
@@ -88,8 +89,9 @@ class Extension:
     """Base class of plugins.
 
     Subclasses set ``name``, ``alias``, ``version`` and a docstring (the description
-    listed at ``/extensions``), list the aliases they need in ``requires``, and override
-    the ``get_*`` methods they contribute to. ``self.context`` is the
+    listed at ``/extensions``), list the aliases they need in ``requires``, declare the
+    :class:`~apiframe.data.Data` they keep in ``data``, and override the ``get_*``
+    methods they contribute to. ``self.context`` is the
     :class:`PluginContext` of the application being built.
     """
 
@@ -99,6 +101,8 @@ class Extension:
     requires: Sequence[str] = ()
     #: ``(name, target)`` of the entry point the plugin was loaded from; set by the loader.
     entry_point: tuple[str, str] | None = None
+    #: The tables this plugin keeps its state in, migrated by ``apiframe-manage db sync``.
+    data: Data | None = None
 
     def __init__(self, context: PluginContext) -> None:
         self.context = context

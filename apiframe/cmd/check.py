@@ -9,22 +9,25 @@ from __future__ import annotations
 import argparse
 import contextlib
 import logging
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from importlib import metadata
 
-import sqlalchemy as sa
 from oslo_config import cfg
 from oslo_policy import _parser as policy_parser
 from oslo_policy import policy as oslo_policy
 
-from apiframe.app import API, build_api
+from apiframe.app import API, build_api, configured_definition, data_of
 from apiframe.conf import list_opts
+from apiframe.data import Data
 from apiframe.database import check_database_url
+from apiframe.definition import APIDefinition
 from apiframe.deploy import config_files, database_error, database_exists, database_url, load_conf, masked_url
 from apiframe.exception import StartupError
 from apiframe.middleware.auth import build_auth_middleware, check_noauth_bind
 
 OPTS_NAMESPACE = "oslo.config.opts"
+#: How the database is described when the API and its plugins keep no data.
+NO_DATA = "none (the API and its plugins keep no data)"
 
 LOG = logging.getLogger(__name__)
 
@@ -42,7 +45,7 @@ def run(args: argparse.Namespace) -> int:
     """Print the problems found, or a summary of what would be served."""
     conf = load_conf(args.config_files)
     api, problems = find_problems(conf)
-    database, database_problem = database_status(conf)
+    database, database_problem = database_status(conf, api.data if api is not None else _definition_data(conf))
     if database_problem:
         problems.append(database_problem)
     for problem in problems:
@@ -52,6 +55,7 @@ def run(args: argparse.Namespace) -> int:
         return 1
     assert api is not None
     print(f"configuration: {', '.join(config_files(args.config_files)) or 'built-in defaults'}")
+    print(f"API: {api_summary(api.definition)}")
     print(f"plugins: {plugin_list(api)}")
     print(f"operations: {len(api.assembly.operations)}, microversions {api.history.min}-{api.history.max}")
     print(f"policy: {len(api.policy.rules)} rules, overrides from {conf.api.policy_file or 'nowhere'}")
@@ -80,12 +84,17 @@ def find_problems(conf: cfg.ConfigOpts) -> tuple[API | None, list[str]]:
 def option_problems(conf: cfg.ConfigOpts) -> list[str]:
     """Options whose configured value is invalid (oslo.config checks a value only when it is read).
 
-    Covers every option apiframe's distributions publish for ``oslo-config-generator``
-    (entry points ``apiframe*`` of ``oslo.config.opts``), registering the ones plugins
-    would only register on first use.
+    Covers every option published for ``oslo-config-generator`` (``oslo.config.opts``) by
+    the framework and the API served (see :func:`published_options`), registering the
+    ones plugins would only register on first use.
     """
     problems = []
-    for group, opts in published_options():
+    try:
+        definition: APIDefinition | None = configured_definition(conf)
+    except StartupError as exc:
+        definition = None
+        problems.append(str(exc))
+    for group, opts in published_options(definition):
         conf.register_opts(opts, group=group)
         for opt in opts:
             try:
@@ -95,11 +104,20 @@ def option_problems(conf: cfg.ConfigOpts) -> list[str]:
     return problems
 
 
-def published_options() -> list[tuple[str, list[cfg.Opt]]]:
-    """The ``(group, options)`` lists of the ``apiframe*`` ``oslo.config.opts`` entry points."""
+def published_options(definition: APIDefinition | None) -> list[tuple[str, list[cfg.Opt]]]:
+    """The ``(group, options)`` lists of the ``oslo.config.opts`` entry points of the API served.
+
+    Those are ``apiframe`` (the framework), ``apiframe.<API name>`` and
+    ``apiframe.<plugin>`` for each plugin installed in the API's plugin group; the options
+    of other APIs are neither imported nor checked.
+    """
+    names = {"apiframe"}
+    if definition is not None:
+        names.add(f"apiframe.{definition.name}")
+        names.update(f"apiframe.{plugin.name}" for plugin in metadata.entry_points(group=definition.plugin_group))
     found = []
     for entry_point in sorted(metadata.entry_points(group=OPTS_NAMESPACE), key=lambda ep: ep.name):
-        if entry_point.name == "apiframe" or entry_point.name.startswith("apiframe."):
+        if entry_point.name in names:
             found += entry_point.load()()
     return found or list_opts()
 
@@ -165,9 +183,12 @@ class _Collector(logging.Handler):
         self.messages.append(record.getMessage())
 
 
-def database_status(conf: cfg.ConfigOpts) -> tuple[str, str | None]:
-    """A line describing the database and its schema revision, and a problem if it is unreachable."""
-    from apiframe.compute.db.migration import current_revision, head_revision
+def database_status(conf: cfg.ConfigOpts, data: Sequence[Data]) -> tuple[str, str | None]:
+    """A line describing the database and the revision of each data set, and a problem if it is
+    unreachable. Without data the database is not looked at."""
+    if not data:
+        return NO_DATA, None
+    import sqlalchemy as sa
 
     url = database_url(conf)
     try:
@@ -178,14 +199,32 @@ def database_status(conf: cfg.ConfigOpts) -> tuple[str, str | None]:
     shown = masked_url(url)
     if not database_exists(url):
         return f"{shown} (not created yet; serve or 'apiframe-manage db sync' creates it)", None
+    states = []
+    for data_set in data:
+        try:
+            current = data_set.revision(url)
+        except sa.exc.SQLAlchemyError as exc:
+            return shown, str(database_error(url, "connect", exc))
+        newest = data_set.newest()
+        named = f"{data_set.name} " if len(data) > 1 else ""
+        if current == newest:
+            states.append(f"{named}schema revision {current}, the newest")
+        else:
+            states.append(f"{named}schema revision {current}, newest {newest}: run 'apiframe-manage db sync'")
+    return f"{shown} ({'; '.join(states)})", None
+
+
+def _definition_data(conf: cfg.ConfigOpts) -> list[Data]:
+    """The data of the configured API alone, when its plugins could not be loaded."""
     try:
-        current = current_revision(url)
-    except sa.exc.SQLAlchemyError as exc:
-        return shown, str(database_error(url, "connect", exc))
-    head = head_revision()
-    if current == head:
-        return f"{shown} (schema revision {current}, the newest)", None
-    return f"{shown} (schema revision {current}, newest {head}: run 'apiframe-manage db sync')", None
+        return data_of(configured_definition(conf), [])
+    except StartupError:
+        return []
+
+
+def api_summary(definition: APIDefinition) -> str:
+    """The API served, for start-up output: ``compute under /v2.1``."""
+    return f"{definition.name} ({definition.service_type}) under {definition.prefix or '/'}"
 
 
 def plugin_list(api: API) -> str:

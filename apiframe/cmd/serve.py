@@ -2,8 +2,9 @@
 
 Start-up binds the listening socket (an address in use stops it at once), runs
 :func:`apiframe.cmd.check.find_problems` and refuses to serve if it finds any problem,
-then creates and migrates the database, then starts gunicorn and, once the
-first worker accepts requests, prints where it listens, what it loaded and how to call it.
+then creates and migrates the database (when the API or its plugins keep data), then
+starts gunicorn and, once the first worker accepts requests, prints where it listens,
+what it loaded and how to call it.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from oslo_config import cfg
 
 from apiframe.api_version import STANDARD_HEADER
 from apiframe.app import API
-from apiframe.cmd.check import find_problems, plugin_list
+from apiframe.cmd.check import NO_DATA, api_summary, find_problems, plugin_list
 from apiframe.deploy import load_conf, masked_url, prepare_database, setup_logging
 from apiframe.deploy.server import APIServer
 from apiframe.exception import StartupError
@@ -53,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
     if problems:
         raise StartupError("\n".join(problems))
     assert api is not None
-    url = prepare_database(conf)
+    url = prepare_database(conf, api.data)
 
     def announce(listeners: list[str]) -> None:
         print(banner(conf, api, listeners, url), flush=True)
@@ -63,15 +64,16 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def banner(conf: cfg.ConfigOpts, api: API, listeners: list[str], database: str) -> str:
-    """What an operator needs after start-up: address, plugins, database and a first request."""
+def banner(conf: cfg.ConfigOpts, api: API, listeners: list[str], database: str | None) -> str:
+    """What an operator needs after start-up: address, API, plugins, database and a first request."""
     workers, threads = conf.server.workers, conf.server.threads
     lines = [
         f"apiframe API listening on {', '.join(listeners)} ({workers} worker{'s' if workers > 1 else ''}, "
         f"{threads} thread{'s' if threads > 1 else ''} each)",
+        f"  API: {api_summary(api.definition)}",
         f"  plugins: {plugin_list(api)}",
         f"  microversions: {api.history.min} to {api.history.max}",
-        f"  database: {masked_url(database)}",
+        f"  database: {masked_url(database) if database else NO_DATA}",
         f"  auth: {conf.auth.strategy}",
         f"  try: {example_request(conf, api, listeners[0])}",
     ]

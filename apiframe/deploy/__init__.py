@@ -3,7 +3,8 @@
 Shared by the console scripts (:mod:`apiframe.cmd`), the WSGI module
 (:mod:`apiframe.deploy.wsgi`) and the paste.deploy factories (:mod:`apiframe.deploy.paste`),
 so that every way of starting the API reads the same files and opens the same database
-(:func:`apiframe.database.database_url`, re-exported here).
+(:func:`apiframe.database.database_url`, re-exported here). The functions that need
+SQLAlchemy import it when called: an API whose plugins keep no data never calls them.
 """
 
 from __future__ import annotations
@@ -13,16 +14,22 @@ import logging
 import os
 import sys
 from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
 
-import sqlalchemy as sa
 from oslo_config import cfg
 
+from apiframe.app import configured_definition, data_of, load_plugins
 from apiframe.conf import data_dir, make_conf
+from apiframe.data import Data
 from apiframe.database import check_database_url, database_url
 from apiframe.exception import StartupError
+from apiframe.extensions import PluginContext
 
-__all__ = ["config_files", "database_error", "database_exists", "database_url", "exit_on_startup_error",
-           "load_conf", "masked_url", "prepare_database", "setup_logging"]
+if TYPE_CHECKING:
+    import sqlalchemy as sa
+
+__all__ = ["config_files", "configured_data", "database_error", "database_exists", "database_url",
+           "exit_on_startup_error", "load_conf", "masked_url", "prepare_database", "setup_logging"]
 
 LOG = logging.getLogger(__name__)
 
@@ -60,35 +67,49 @@ def load_conf(explicit: Sequence[str] | None = None) -> cfg.ConfigOpts:
         raise StartupError(f"cannot read configuration {', '.join(files)}: {exc}") from exc
 
 
+def configured_data(conf: cfg.ConfigOpts) -> list[Data]:
+    """The data sets the configured API and its enabled plugins keep, without assembling the API."""
+    definition = configured_definition(conf)
+    return data_of(definition, load_plugins(conf, definition, PluginContext(conf=conf)))
+
+
 def masked_url(url: str) -> str:
     """``url`` with its password hidden, for output and logs."""
+    import sqlalchemy as sa
+
     return sa.make_url(url).render_as_string(hide_password=True)
 
 
 def database_exists(url: str) -> bool:
     """False only for a SQLite file that has not been created yet; servers are assumed to exist."""
+    import sqlalchemy as sa
+
     parsed = sa.make_url(url)
     if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
         return True
     return os.path.exists(parsed.database)
 
 
-def prepare_database(conf: cfg.ConfigOpts) -> str:
-    """Create the data directory if the default SQLite file lives there, migrate to the newest
-    schema and add the default flavors that are missing.
+def prepare_database(conf: cfg.ConfigOpts, data: Sequence[Data]) -> str | None:
+    """Bring every data set up to date (:meth:`Data.sync`), creating the data directory if the
+    default SQLite file lives there.
 
-    Returns the database URL. Preparing an up-to-date database does nothing.
+    Returns the database URL, or ``None`` when there is no data (nothing is touched then).
+    Preparing an up-to-date database does nothing.
     """
-    from apiframe.compute.services import prepare_database as migrate_and_seed
+    if not data:
+        return None
+    import sqlalchemy as sa
 
     url = database_url(conf)
     check_database_url(url)
     if not conf.database.connection:
         os.makedirs(data_dir(conf), exist_ok=True)
-    try:
-        migrate_and_seed(url)
-    except sa.exc.SQLAlchemyError as exc:
-        raise database_error(url, "migrate it", exc) from exc
+    for data_set in data:
+        try:
+            data_set.sync(url)
+        except sa.exc.SQLAlchemyError as exc:
+            raise database_error(url, f"migrate the {data_set.name} data", exc) from exc
     return url
 
 

@@ -21,7 +21,7 @@ from typing import Any
 from oslo_config import cfg
 
 from apiframe.api_version import VersionHistory
-from apiframe.app import API, build_api, configured_definition, wrap
+from apiframe.app import API, build_api, configured_definition, load_plugins, wrap
 from apiframe.conf import make_conf
 from apiframe.definition import APIDefinition
 from apiframe.extensions import Extension, PluginContext, load_extensions, order_plugins
@@ -142,14 +142,11 @@ class AppFixture:
         return self
 
     def _load_plugins(self, definition: APIDefinition) -> list[Extension]:
-        conf = self.conf
-        group = definition.plugin_group
         if self.plugin_choice is None:
-            return load_extensions(conf.api.enabled_plugins, self.context, skip_failed=conf.api.skip_failed_plugins,
-                                   namespace=group)
+            return load_plugins(self.conf, definition, self.context)
         names = [p for p in self.plugin_choice if isinstance(p, str)]
         classes = [p for p in self.plugin_choice if not isinstance(p, str)]
-        loaded = load_extensions(names, self.context, namespace=group) if names else []
+        loaded = load_extensions(names, self.context, namespace=definition.plugin_group) if names else []
         return order_plugins([*loaded, *(plugin_class(self.context) for plugin_class in classes)])
 
     def _write_config(self, database_url: str) -> str:
