@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs apiframe's whole test suite from a clean checkout: creates a virtualenv in .venv
-# (unless VENV names another), installs the package with its test extras, checks style,
-# then runs the tests with another plugin installed, the example plugin's tests and a run
-# with more workers than cores. Extra arguments go to the first pytest run.
+# (unless VENV names another), installs the package with its test extras, checks style
+# and the layering of imports (the contract in pyproject.toml), then runs the tests with
+# another plugin installed, the example plugin's tests and a run with more workers than
+# cores. Extra arguments go to the first pytest run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,6 +16,7 @@ fi
 "$VENV/bin/python" -m pip install --quiet -e ".[test]"
 
 "$VENV/bin/ruff" check .
+"$VENV/bin/lint-imports"
 
 # The example plugin is installed beside apiframe (into a directory of its own on
 # PYTHONPATH, built from a copy of its source) while the whole suite runs: the tests must
