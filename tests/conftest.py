@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import os
 import shutil
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ import stevedore
 from pip_install import pip_install
 
 SAMPLE_PLUGINS = Path(__file__).parent / "plugins" / "sample"
+WIDGETS_API = Path(__file__).parent / "plugins" / "widgets"
 
 InstallDistribution = Callable[[Path, str], Path]
 
@@ -53,15 +55,29 @@ def install_distribution(request: pytest.FixtureRequest, tmp_path_factory: pytes
     return install
 
 
-@pytest.fixture(scope="session")
-def sample_plugins(install_distribution: InstallDistribution):
-    """The sample plugin distribution (widgets, widget-colors, gadgets), installed and on ``sys.path``.
-
-    Its metadata is discovered like any installed distribution's.
-    """
-    target = install_distribution(SAMPLE_PLUGINS, "sample")
+@contextlib.contextmanager
+def importable(target: Path) -> Iterator[Path]:
+    """``target`` on ``sys.path`` while the block runs: what is installed there is discovered
+    like any installed distribution."""
     sys.path.insert(0, str(target))
     stevedore.ExtensionManager.ENTRY_POINT_CACHE.clear()
-    yield target
-    sys.path.remove(str(target))
-    stevedore.ExtensionManager.ENTRY_POINT_CACHE.clear()
+    try:
+        yield target
+    finally:
+        sys.path.remove(str(target))
+        stevedore.ExtensionManager.ENTRY_POINT_CACHE.clear()
+
+
+@pytest.fixture(scope="session")
+def sample_plugins(install_distribution: InstallDistribution):
+    """The sample plugin distribution (widgets, widget-colors, gadgets), installed and on ``sys.path``."""
+    with importable(install_distribution(SAMPLE_PLUGINS, "sample")) as target:
+        yield target
+
+
+@pytest.fixture(scope="session")
+def widgets_api(install_distribution: InstallDistribution):
+    """The widgets API, a service of its own type (``[api] name = widgets``) and its plugins,
+    installed and on ``sys.path``."""
+    with importable(install_distribution(WIDGETS_API, "widgets")) as target:
+        yield target

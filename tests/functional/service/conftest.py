@@ -25,10 +25,10 @@ def service_plugins(install_distribution):
 
 
 @pytest.fixture
-def service_env(sample_plugins, service_plugins):
-    """Environment of a service subprocess: sample and service test plugins importable."""
+def service_env(sample_plugins, service_plugins, widgets_api):
+    """Environment of a service subprocess: sample and service test plugins and the widgets API importable."""
     env = {key: value for key, value in os.environ.items() if not key.startswith("APIFRAME_")}
-    env["PYTHONPATH"] = os.pathsep.join([str(sample_plugins), str(service_plugins)])
+    env["PYTHONPATH"] = os.pathsep.join([str(sample_plugins), str(service_plugins), str(widgets_api)])
     return env
 
 
