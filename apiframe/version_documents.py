@@ -9,6 +9,7 @@ such route).
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -18,7 +19,11 @@ CURRENT = "CURRENT"
 
 
 class VersionDocuments(ABC):
-    """Builds an API's version documents from its definition and the request's base URL."""
+    """Builds an API's version documents from its definition and the request's base URL.
+
+    Shapes are values (subclasses are frozen dataclasses), so two definitions that differ
+    in nothing else compare equal.
+    """
 
     @abstractmethod
     def listing(self, api: APIDefinition, base_url: str) -> dict[str, Any]:
@@ -29,6 +34,7 @@ class VersionDocuments(ABC):
         return None
 
 
+@dataclass(frozen=True)
 class NovaVersionDocuments(VersionDocuments):
     """The compute API's documents: ``{"versions": [...]}`` and ``{"version": {...}}``.
 
@@ -59,6 +65,7 @@ class NovaVersionDocuments(VersionDocuments):
         return {"version": version}
 
 
+@dataclass(frozen=True)
 class PlacementVersionDocuments(VersionDocuments):
     """The placement API's single document at ``/``: the range as ``min_version``/``max_version``.
 

@@ -1,11 +1,18 @@
 """``apiframe-api serve`` serving another service than compute: the widgets API, which keeps no data."""
 
+import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
+import webtest
+from paste.deploy import loadapp
+
+from apiframe.deploy import paste, wsgi
 
 WIDGETS = "[api]\nname = widgets\n"
+PASTE_INI = Path(__file__).parents[3] / "etc" / "api-paste.ini"
 
 # What ``apiframe-api serve`` does up to serving, then what a gunicorn worker does after the
 # fork (build the application), then which modules of the given prefixes were imported.
@@ -59,3 +66,20 @@ def test_start_up_imports_only_what_the_api_uses(service_env, write_conf, tmp_pa
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[-1] == f"0 {imported}"
+
+
+def test_wsgi_module_and_paste_pipeline_serve_the_configured_api(monkeypatch, widgets_api, write_conf, tmp_path):
+    monkeypatch.setenv("APIFRAME_CONFIG_FILE", write_conf(["widgets"], WIDGETS))
+    shutil.copy(PASTE_INI, tmp_path / "api-paste.ini")
+    wsgi.get_application.cache_clear()
+    paste._conf_from.cache_clear()
+    try:
+        apps = [webtest.TestApp(wsgi.application), webtest.TestApp(loadapp(f"config:{tmp_path / 'api-paste.ini'}"))]
+        for app in apps:
+            assert app.get("/").json["versions"][0]["id"] == "v1"
+            missing = app.get("/v1/nowhere", headers={"X-Auth-Token": "a:b"}, status=404)
+            assert missing.json["errors"][0]["request_id"] == missing.headers["x-openstack-request-id"]
+            assert "x-compute-request-id" not in missing.headers
+    finally:
+        wsgi.get_application.cache_clear()
+        paste._conf_from.cache_clear()
