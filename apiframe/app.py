@@ -59,6 +59,16 @@ class API:
     definition: APIDefinition
     policy_defaults: list[oslo_policy.RuleDefault] = field(default_factory=list)
 
+    def start(self) -> None:
+        """Run every plugin's start hook, in load order: the application is about to serve."""
+        for plugin in self.plugins:
+            plugin.start()
+
+    def stop(self) -> None:
+        """Run every plugin's stop hook, in reverse load order: the application is torn down."""
+        for plugin in reversed(self.plugins):
+            plugin.stop()
+
     @property
     def data(self) -> list[Data]:
         """The data sets the API and its loaded plugins keep (see :mod:`apiframe.data`)."""
@@ -142,8 +152,9 @@ def surface_fingerprint(routes: Sequence[Route], history: VersionHistory) -> str
 def build_app(conf: cfg.ConfigOpts, *, plugins: Sequence[Extension] | None = None,
               history: VersionHistory | None = None, context: PluginContext | None = None,
               definition: APIDefinition | None = None) -> WSGIApp:
-    """The whole WSGI application, middleware included (see the module docstring)."""
+    """The whole WSGI application, middleware included (see the module docstring), started."""
     api = build_api(conf, plugins=plugins, history=history, context=context, definition=definition)
+    api.start()
     return wrap(api.router, conf, api.definition)
 
 

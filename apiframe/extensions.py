@@ -128,13 +128,24 @@ class Extension:
         """Properties this plugin adds to other plugins' request schemas."""
         return []
 
+    def start(self) -> None:
+        """Open what the plugin needs to serve (a database engine, a client).
+
+        Called once the application is built to serve requests, in the process that
+        serves them, before the first; tools that only inspect an API do not call it.
+        """
+
+    def stop(self) -> None:
+        """Release what :meth:`start` opened; the application is being torn down."""
+
 
 @dataclass
 class PluginContext:
     """What the application hands every plugin: configuration and shared services.
 
     ``services`` holds per-application singletons (a database handle, a driver) that
-    plugins create on first use; it dies with the application, so tests get fresh ones.
+    plugins create in :meth:`Extension.start` or on first use and release in
+    :meth:`Extension.stop`; it dies with the application, so tests get fresh ones.
     """
 
     conf: Any = None

@@ -7,9 +7,9 @@ from typing import Any
 from apiframe import wsgi
 from apiframe.compute.db import api as db
 from apiframe.compute.policies import flavors as policies
-from apiframe.compute.services import compute_services
+from apiframe.compute.services import ComputePlugin, compute_services
 from apiframe.compute.views import flavors as views
-from apiframe.extensions import ControllerExtension, Extension, Parent, ResourceSpec
+from apiframe.extensions import ControllerExtension, Parent, ResourceSpec
 from apiframe.schemas import flavor_access as schemas
 from apiframe.validation import query_schema, response_schema, schema
 
@@ -62,7 +62,7 @@ class FlavorActionController(_FlavorAccess):
             return views.access_list(id, projects)
 
 
-class FlavorAccess(Extension):
+class FlavorAccess(ComputePlugin):
     """Flavor access lists for private flavors."""
 
     name = "FlavorAccess"

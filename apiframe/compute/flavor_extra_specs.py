@@ -7,8 +7,8 @@ from typing import Any
 from apiframe import exception, wsgi
 from apiframe.compute.db import api as db
 from apiframe.compute.policies import flavors as policies
-from apiframe.compute.services import compute_services
-from apiframe.extensions import Extension, Parent, ResourceSpec
+from apiframe.compute.services import ComputePlugin, compute_services
+from apiframe.extensions import Parent, ResourceSpec
 from apiframe.schemas import flavor_extra_specs as schemas
 from apiframe.validation import query_schema, response_schema, schema
 
@@ -84,7 +84,7 @@ class ExtraSpecsController(wsgi.Controller):
             db.flavor_extra_spec_delete(session, self._flavor(req, session, flavor_id), id, db.utcnow())
 
 
-class FlavorExtraSpecs(Extension):
+class FlavorExtraSpecs(ComputePlugin):
     """Flavor extra specs."""
 
     name = "FlavorExtraSpecs"

@@ -8,9 +8,9 @@ from apiframe import exception, wsgi
 from apiframe.compute.common import is_true, pagination, query_value, stored_int
 from apiframe.compute.db import api as db
 from apiframe.compute.policies import flavors as policies
-from apiframe.compute.services import compute_services
+from apiframe.compute.services import ComputePlugin, compute_services
 from apiframe.compute.views import flavors as views
-from apiframe.extensions import Extension, ResourceSpec
+from apiframe.extensions import ResourceSpec
 from apiframe.schemas import flavors as schemas
 from apiframe.validation import query_schema, response_schema, schema
 
@@ -144,7 +144,7 @@ class FlavorsController(wsgi.Controller):
             db.flavor_delete(session, self._get(req, session, id))
 
 
-class Flavors(Extension):
+class Flavors(ComputePlugin):
     """Flavors: the sizes servers are built with, and their management by admins."""
 
     name = "Flavors"

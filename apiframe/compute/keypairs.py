@@ -9,9 +9,9 @@ from apiframe.compute import crypto
 from apiframe.compute.common import pagination, query_value
 from apiframe.compute.db import api as db
 from apiframe.compute.policies import keypairs as policies
-from apiframe.compute.services import compute_services
+from apiframe.compute.services import ComputePlugin, compute_services
 from apiframe.compute.views import keypairs as views
-from apiframe.extensions import Extension, ResourceSpec
+from apiframe.extensions import ResourceSpec
 from apiframe.schemas import keypairs as schemas
 from apiframe.validation import SchemaFragment, parameter_types, query_schema, response_schema, schema
 
@@ -109,7 +109,7 @@ class KeypairsController(wsgi.Controller):
             db.keypair_delete(session, user_id, id)
 
 
-class Keypairs(Extension):
+class Keypairs(ComputePlugin):
     """Keypair management: import or generate SSH keys and X.509 certificates."""
 
     name = "Keypairs"

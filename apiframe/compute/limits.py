@@ -8,9 +8,9 @@ from apiframe import wsgi
 from apiframe.compute.common import query_value
 from apiframe.compute.db import api as db
 from apiframe.compute.policies import limits as policies
-from apiframe.compute.services import compute_services
+from apiframe.compute.services import ComputePlugin, compute_services
 from apiframe.compute.views import limits as views
-from apiframe.extensions import Extension, ResourceSpec
+from apiframe.extensions import ResourceSpec
 from apiframe.schemas import limits as schemas
 from apiframe.validation import query_schema, response_schema
 
@@ -49,7 +49,7 @@ class LimitsController(wsgi.Controller):
         return views.index(req, quotas, usage)
 
 
-class Limits(Extension):
+class Limits(ComputePlugin):
     """Absolute limits of a project."""
 
     name = "Limits"

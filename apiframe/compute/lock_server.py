@@ -7,7 +7,8 @@ from typing import Any
 from apiframe import exception, wsgi
 from apiframe.compute.policies import lock_server as policies
 from apiframe.compute.server_actions import ServerActionBase
-from apiframe.extensions import ControllerExtension, Extension
+from apiframe.compute.services import ComputePlugin
+from apiframe.extensions import ControllerExtension
 from apiframe.schemas import servers as schemas
 from apiframe.validation import response_schema, schema
 
@@ -47,7 +48,7 @@ class LockServerController(ServerActionBase):
         self.change(req, id, unlock, check_lock=False)
 
 
-class LockServer(Extension):
+class LockServer(ComputePlugin):
     """Lock a server against changes, and unlock it."""
 
     name = "LockServer"

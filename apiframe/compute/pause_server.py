@@ -8,7 +8,8 @@ from apiframe import wsgi
 from apiframe.compute.db import api as db
 from apiframe.compute.policies import pause_server as policies
 from apiframe.compute.server_actions import ServerActionBase
-from apiframe.extensions import ControllerExtension, Extension
+from apiframe.compute.services import ComputePlugin
+from apiframe.extensions import ControllerExtension
 from apiframe.schemas import servers as schemas
 from apiframe.validation import response_schema, schema
 
@@ -35,7 +36,7 @@ class PauseServerController(ServerActionBase):
         self.change(req, id, lambda server, _s: self.services.driver.unpause(server, db.utcnow()))
 
 
-class PauseServer(Extension):
+class PauseServer(ComputePlugin):
     """Pause a server in memory, and unpause it."""
 
     name = "PauseServer"

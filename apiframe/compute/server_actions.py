@@ -15,9 +15,9 @@ from apiframe import exception, wsgi
 from apiframe.compute.db import api as db
 from apiframe.compute.policies import servers as policies
 from apiframe.compute.server_access import check_unlocked, get_server
-from apiframe.compute.services import ComputeServices, compute_services
+from apiframe.compute.services import ComputePlugin, ComputeServices, compute_services
 from apiframe.compute.views import servers as views
-from apiframe.extensions import ControllerExtension, Extension
+from apiframe.extensions import ControllerExtension
 from apiframe.schemas import servers as schemas
 from apiframe.validation import response_schema, schema
 
@@ -132,7 +132,7 @@ class ServerActionsController(ServerActionBase):
         return wsgi.ResponseObject(None, headers={"Location": f"{req.bookmark_endpoint}/images/{image_id}"})
 
 
-class ServerActions(Extension):
+class ServerActions(ComputePlugin):
     """Server actions: reboot, start, stop, resize (confirm, revert) and createImage."""
 
     name = "ServerActions"

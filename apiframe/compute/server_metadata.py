@@ -8,8 +8,8 @@ from apiframe import exception, wsgi
 from apiframe.compute.db import api as db
 from apiframe.compute.policies import server_metadata as policies
 from apiframe.compute.server_access import check_unlocked, get_server
-from apiframe.compute.services import compute_services
-from apiframe.extensions import Extension, Parent, ResourceSpec
+from apiframe.compute.services import ComputePlugin, compute_services
+from apiframe.extensions import Parent, ResourceSpec
 from apiframe.schemas import server_metadata as schemas
 from apiframe.validation import query_schema, response_schema, schema
 
@@ -90,7 +90,7 @@ class ServerMetadataController(wsgi.Controller):
             db.server_metadata_delete(session, server, id, db.utcnow())
 
 
-class ServerMetadata(Extension):
+class ServerMetadata(ComputePlugin):
     """Server metadata."""
 
     name = "ServerMetadata"

@@ -9,8 +9,8 @@ from apiframe import exception, wsgi
 from apiframe.compute.db import api as db
 from apiframe.compute.policies import server_tags as policies
 from apiframe.compute.server_access import check_unlocked, get_server
-from apiframe.compute.services import compute_services
-from apiframe.extensions import Extension, Parent, ResourceSpec
+from apiframe.compute.services import ComputePlugin, compute_services
+from apiframe.extensions import Parent, ResourceSpec
 from apiframe.schemas import server_tags as schemas
 from apiframe.validation import query_schema, response_schema, schema
 
@@ -107,7 +107,7 @@ class ServerTagsController(wsgi.Controller):
         self._change(req, server_id, lambda s, server: db.server_tags_replace(s, server, [], db.utcnow()))
 
 
-class ServerTags(Extension):
+class ServerTags(ComputePlugin):
     """Server tags (from 2.26)."""
 
     name = "ServerTags"

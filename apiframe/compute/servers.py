@@ -18,9 +18,9 @@ from apiframe.compute.db import api as db
 from apiframe.compute.db.servers import new_reservation_id
 from apiframe.compute.policies import servers as policies
 from apiframe.compute.server_access import check_unlocked, entry, get_server
-from apiframe.compute.services import compute_services
+from apiframe.compute.services import ComputePlugin, compute_services
 from apiframe.compute.views import servers as views
-from apiframe.extensions import Extension, ResourceSpec
+from apiframe.extensions import ResourceSpec
 from apiframe.integers import clamped_int
 from apiframe.schemas import servers as schemas
 from apiframe.validation import query_schema, response_schema, schema
@@ -302,7 +302,7 @@ class ServersController(wsgi.Controller):
             self.services.driver.delete(server, db.utcnow())
 
 
-class Servers(Extension):
+class Servers(ComputePlugin):
     """Servers: create, list, show, update and delete virtual servers."""
 
     name = "Servers"

@@ -1,7 +1,9 @@
 """What every compute plugin shares within one application: database, driver, quotas.
 
-Created on first use and kept in the application's ``PluginContext.services``, so each
-application (and each test's application) has its own, and nothing lives at module level.
+Created when the first compute plugin starts (or on first use) and kept in the
+application's ``PluginContext.services``, so each application (and each test's
+application) has its own, and nothing lives at module level; the plugins' stop hook
+releases them.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from apiframe.compute import conf as compute_conf
 from apiframe.compute.db.engine import Database
 from apiframe.compute.driver import FakeDriver
 from apiframe.database import database_url
-from apiframe.extensions import PluginContext
+from apiframe.extensions import Extension, PluginContext
 
 SERVICES_KEY = "compute"
 
@@ -48,6 +50,21 @@ def compute_services(context: PluginContext) -> ComputeServices:
         )
         context.services[SERVICES_KEY] = services
     return services
+
+
+class ComputePlugin(Extension):
+    """Base class of the compute plugins: their start and stop hooks open and release the
+    shared services (the database engine among them)."""
+
+    def start(self) -> None:
+        """Open the application's compute services."""
+        compute_services(self.context)
+
+    def stop(self) -> None:
+        """Release the compute services; the first plugin to stop does it, the others find none."""
+        services = self.context.services.pop(SERVICES_KEY, None)
+        if services is not None:
+            services.close()
 
 
 def prepare_database(url: str) -> None:

@@ -8,7 +8,8 @@ from apiframe import wsgi
 from apiframe.compute.db import api as db
 from apiframe.compute.policies import suspend_server as policies
 from apiframe.compute.server_actions import ServerActionBase
-from apiframe.extensions import ControllerExtension, Extension
+from apiframe.compute.services import ComputePlugin
+from apiframe.extensions import ControllerExtension
 from apiframe.schemas import servers as schemas
 from apiframe.validation import response_schema, schema
 
@@ -35,7 +36,7 @@ class SuspendServerController(ServerActionBase):
         self.change(req, id, lambda server, _s: self.services.driver.resume(server, db.utcnow()))
 
 
-class SuspendServer(Extension):
+class SuspendServer(ComputePlugin):
     """Suspend a server to disk, and resume it."""
 
     name = "SuspendServer"

@@ -49,10 +49,12 @@ def paste_definition(global_conf: Mapping[str, Any], local_conf: Mapping[str, An
 
 
 def api_factory(global_conf: Mapping[str, Any], **local_conf: Any) -> WSGIApp:
-    """The API without middleware: plugins, microversions, policy, validation."""
+    """The API without middleware, started: plugins, microversions, policy, validation."""
     conf = paste_conf(global_conf, local_conf)
     with exit_on_startup_error():
-        return build_api(conf).router
+        api = build_api(conf)
+        api.start()
+    return api.router
 
 
 def request_id_factory(global_conf: Mapping[str, Any], **local_conf: Any) -> Filter:

@@ -88,6 +88,7 @@ class AppFixture:
             self.context = PluginContext(conf=self.conf)
             definition = configured_definition(self.conf).with_history(self.history)
             self.api = build_api(self.conf, plugins=self._load_plugins(definition), definition=definition)
+            self.api.start()
             self.app = wrap(self.api.router, self.conf, definition)
         except BaseException:
             self.stop()
@@ -95,7 +96,10 @@ class AppFixture:
         return self
 
     def stop(self) -> None:
-        """Close the plugins' services, drop the database, remove the directory."""
+        """Run the plugins' stop hooks, close the services they left, drop the database,
+        remove the directory."""
+        if self.api is not None:
+            self.api.stop()
         if self.context is not None:
             for service in self.context.services.values():
                 close = getattr(service, "close", None)
