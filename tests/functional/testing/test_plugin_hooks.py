@@ -18,19 +18,13 @@ class Recorder(Extension):
         self.events.append(("stop", self.alias))
 
 
-class First(Recorder):
-    """Loaded first."""
-
-    name = "First"
-    alias = "zfirst"
+def recorder(alias, requires=()):
+    """A plugin class recording under ``alias``, loaded after ``requires``."""
+    return type(alias.title(), (Recorder,), {"name": alias.title(), "alias": alias, "requires": requires})
 
 
-class Second(Recorder):
-    """Needs the first."""
-
-    name = "Second"
-    alias = "second"
-    requires = ("zfirst",)
+First = recorder("zfirst")
+Second = recorder("second", requires=("zfirst",))
 
 
 def test_hooks_run_in_load_order_and_stop_in_reverse():
