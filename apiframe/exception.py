@@ -1,10 +1,10 @@
 """Exceptions that become API faults.
 
 Raise one of these anywhere on the request path (controller, middleware, validation,
-policy) and the error renderer turns it into a Nova-shaped fault body:
-``{"<faultName>": {"code": N, "message": "..."}}``. Any other exception is a bug and
-becomes a generic 500 ``computeFault``, and so does an error an operation raises without
-declaring it, unless it is not the operation's own (``APIError.must_be_declared``).
+policy) and the error renderer turns it into a fault body in the API's vocabulary
+(:mod:`apiframe.faults`). Any other exception is a bug and becomes a generic 500, and so
+does an error an operation raises without declaring it, unless it is not the operation's
+own (``APIError.must_be_declared``).
 """
 
 from __future__ import annotations

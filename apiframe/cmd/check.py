@@ -223,7 +223,7 @@ def _definition_data(conf: cfg.ConfigOpts) -> list[Data]:
 
 
 def api_summary(definition: APIDefinition) -> str:
-    """The API served, for start-up output: ``compute under /v2.1``."""
+    """The API served, for start-up output: ``compute (compute) under /v2.1``."""
     return f"{definition.name} ({definition.service_type}) under {definition.prefix or '/'}"
 
 
