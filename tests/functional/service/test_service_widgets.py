@@ -56,6 +56,20 @@ def test_check_and_db_commands_have_no_database_to_look_at(cli, write_conf, tmp_
     assert not (tmp_path / "data").exists()
 
 
+def test_a_plugin_keeping_data_gets_its_tables_from_db_sync(start_service, cli, write_conf, tmp_path):
+    conf = write_conf(["widgets", "ledger"], WIDGETS)
+    database = f"sqlite:///{tmp_path}/data/apiframe.sqlite"
+    assert "not created yet" in cli("apiframe-api", "check", "--config-file", conf).stdout
+    assert cli("apiframe-manage", "db", "version", "--config-file", conf).stdout == "None\n"
+    synced = cli("apiframe-manage", "db", "sync", "--config-file", conf)
+    assert synced.stdout == f"database {database} is at schema revision 1\n", synced.stderr
+    assert f"database: {database} (schema revision 1, the newest)" in \
+        cli("apiframe-api", "check", "--config-file", conf).stdout
+    service = start_service("--config-file", conf)
+    assert f"database: {database}" in service.stdout
+    assert service.request("GET", "/v1/ledger").json == {"ledger": {"entries": 0}}
+
+
 @pytest.mark.parametrize(("api", "imported"), [
     ("widgets", []),
     ("compute", ["alembic", "apiframe", "sqlalchemy"]),  # the compute API keeps data: the control

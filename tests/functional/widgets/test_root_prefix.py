@@ -25,6 +25,7 @@ def app(widgets_api):
                                      version_documents=PlacementVersionDocuments())
     conf = make_conf()
     conf.set_override("name", "widgets", group="api")
+    conf.set_override("enabled_plugins", ["widgets"], group="api")
     return webtest.TestApp(build_app(conf, definition=definition))
 
 

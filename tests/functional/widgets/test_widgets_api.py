@@ -22,6 +22,7 @@ def version(v):
 def app(widgets_api):
     conf = make_conf()
     conf.set_override("name", "widgets", group="api")
+    conf.set_override("enabled_plugins", ["widgets"], group="api")
     conf.set_override("response_validation", "error", group="api")
     return webtest.TestApp(build_app(conf))
 
