@@ -186,7 +186,7 @@ class VersionHistory:
 
 
 class UnsupportedVersion(exception.NotAcceptable):
-    """A well-formed version outside the API's range (406 ``computeFault``).
+    """A well-formed version outside the API's range (406).
 
     ``version`` is the rejected version, which the response headers report, or ``None``
     when its numbers are too long to report (see :meth:`APIVersion.parse`): a response

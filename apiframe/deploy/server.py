@@ -27,7 +27,8 @@ from gunicorn.arbiter import Arbiter
 from gunicorn.sock import BaseSocket, TCP6Socket, TCPSocket
 from oslo_config import cfg
 
-from apiframe.app import WSGIApp, build_app
+from apiframe.app import WSGIApp, build_app, configured_definition
+from apiframe.definition import APIDefinition
 from apiframe.exception import StartupError
 
 #: The longest request line accepted (gunicorn's maximum; the usual proxy default is 8 KB).
@@ -86,6 +87,11 @@ class APIServer(BaseApplication):
     def load(self) -> WSGIApp:
         """Build the application; called in each worker after the fork."""
         return build_app(self.conf)
+
+    @property
+    def definition(self) -> APIDefinition:
+        """The API served, whose faults :class:`~apiframe.deploy.worker.APIWorker` answers with."""
+        return configured_definition(self.conf)
 
     @property
     def client_timeout(self) -> float:

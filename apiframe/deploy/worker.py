@@ -35,7 +35,8 @@ from gunicorn.http2 import negotiation
 from gunicorn.workers.gthread import TConn, ThreadWorker
 
 from apiframe import faults
-from apiframe.middleware.request_id import HEADERS, new_request_id
+from apiframe.definition import APIDefinition, load_definition
+from apiframe.middleware.request_id import new_request_id
 
 #: Seconds a client has to send a whole request, unless the application says otherwise.
 DEFAULT_CLIENT_TIMEOUT = 30.0
@@ -77,11 +78,14 @@ def request_arrived(data: bytes) -> bool:
     return size > BUFFERED_BODY or len(data) - end.end() >= size
 
 
-def fault(code: int, message: str) -> bytes:
-    """A complete HTTP/1.1 response carrying the API's fault, with a new request id, closing."""
+def fault(code: int, message: str, definition: APIDefinition | None = None) -> bytes:
+    """A complete HTTP/1.1 response carrying the fault of API ``definition`` (default: the
+    default API's), with a new request id in its headers, closing the connection."""
+    definition = definition or load_definition()
     request_id = new_request_id()
     status, headers, body = faults.fault_response(
-        code, message, [*((name, request_id) for name in HEADERS), ("Connection", "close")])
+        code, message, [*((name, request_id) for name in definition.request_id_headers), ("Connection", "close")],
+        fault_format=definition.faults, request_id=request_id)
     head = "".join(f"{name}: {value}\r\n" for name, value in headers)
     return f"HTTP/1.1 {status}\r\n{head}\r\n".encode("latin-1") + body
 
@@ -101,6 +105,7 @@ class APIWorker(ThreadWorker):
         """Prepare the table of connections whose request is still arriving."""
         self.arriving: dict[TConn, _Arrival] = {}
         self.client_timeout = float(getattr(self.app, "client_timeout", DEFAULT_CLIENT_TIMEOUT))
+        self.definition: APIDefinition | None = getattr(self.app, "definition", None)
         super().init_process()
 
     def enqueue_req(self, conn: TConn) -> None:
@@ -164,7 +169,7 @@ class APIWorker(ThreadWorker):
             if arrival.data and arrival.deadline <= now:
                 self.log.warning("Request not received in %gs from ip=%s", self.client_timeout, conn.client[0])
                 self._drop(conn, fault(408, f"The request did not arrive within {self.client_timeout:g} "
-                                            "seconds."))
+                                            "seconds.", self.definition))
             elif not arrival.data and (arrival.deadline <= now or not self.alive):
                 self._drop(conn)
 
@@ -173,10 +178,10 @@ class APIWorker(ThreadWorker):
         code = client_error_status(exc)
         if code is None:
             self.log.exception("Error handling request %s", getattr(req, "uri", "(no URI read)"))
-            response = fault(500, faults.GENERIC_500_MESSAGE)
+            response = fault(500, faults.GENERIC_500_MESSAGE, self.definition)
         else:
             self.log.warning("Invalid request from ip=%s: %s", (addr or ("",))[0], exc)
-            response = fault(code, self._client_error_message(code, exc))
+            response = fault(code, self._client_error_message(code, exc), self.definition)
         try:
             util.write_nonblock(client, response)
         except OSError:

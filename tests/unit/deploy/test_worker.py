@@ -5,7 +5,11 @@ import json
 import pytest
 from gunicorn.http import errors
 
+from apiframe.api_version import VersionHistory
+from apiframe.definition import APIDefinition
 from apiframe.deploy.worker import BUFFERED_BODY, client_error_status, fault, request_arrived
+from apiframe.faults import APIWGErrors
+from apiframe.version_documents import NovaVersionDocuments
 
 HEAD = b"POST /v2.1/servers HTTP/1.1\r\nHost: x\r\n"
 
@@ -48,3 +52,16 @@ def test_fault_is_a_whole_http_response():
     assert headers["Content-Length"] == str(len(body)) and headers["Connection"] == "close"
     assert headers["x-openstack-request-id"] == headers["x-compute-request-id"]
     assert json.loads(body) == {"computeFault": {"code": 408, "message": "Late."}}
+
+
+def test_fault_speaks_the_vocabulary_of_the_api_served():
+    history = VersionHistory("things", None, {"1.0": "first"})
+    things = APIDefinition(name="things", history=history, prefix="/v1", faults=APIWGErrors("things.undefined_code"),
+                           version_documents=NovaVersionDocuments(), plugin_group="things.plugins",
+                           policy_prefix="things")
+    head, _, body = fault(431, "Too many headers.", things).partition(b"\r\n\r\n")
+    headers = dict(line.split(": ", 1) for line in head.decode().split("\r\n")[1:])
+    assert "x-compute-request-id" not in headers
+    assert json.loads(body) == {"errors": [{
+        "status": 431, "title": "Request Header Fields Too Large", "detail": "Too many headers.",
+        "code": "things.undefined_code", "request_id": headers["x-openstack-request-id"]}]}
