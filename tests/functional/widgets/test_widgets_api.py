@@ -10,6 +10,7 @@ import webtest
 
 from apiframe.app import build_app
 from apiframe.conf import make_conf
+from apiframe.policy import list_rules
 
 MEMBER = {"X-Auth-Token": "alice:p1"}
 
@@ -122,3 +123,10 @@ def test_openapi_document_in_the_widgets_vocabulary(app):
     assert "project id" not in document["info"]["description"]
     older = app.get("/v1/openapi.json", params={"microversion": "1.2"}).json
     assert "put" not in older["paths"]["/v1/widgets/{id}"]
+
+
+def test_policy_rules_of_the_widgets_api_for_the_oslo_policy_tools(widgets_api):
+    names = {rule.name for rule in list_rules(["widgets"], api="widgets")}
+    assert {"widgets_api:extensions", "widgets_api:widgets:discoverable", "widgets_api:widgets:create",
+            "context_is_admin"} <= names
+    assert not any(name.startswith("os_compute_api") for name in names)
