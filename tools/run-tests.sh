@@ -23,6 +23,8 @@ fi
 # load the plugins they ask for, whatever else is installed. Then its own tests run the
 # way its README says.
 work=$(mktemp -d)
+# Readable by all: Apache's mod_wsgi daemons (another user) inherit PYTHONPATH.
+chmod 755 "$work"
 trap 'rm -rf "$work"' EXIT
 cp -r examples/notes "$work/notes"
 rm -rf "$work/notes/build" "$work"/notes/*.egg-info
