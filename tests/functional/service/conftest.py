@@ -51,7 +51,7 @@ def start_service(tmp_path, service_env):
     started: list[Service] = []
 
     def start(*args: str, wait: bool = True) -> Service:
-        service = Service([*args, "--port", "0"] if wait else list(args), service_env, tmp_path)
+        service = Service(list(args) if "--port" in args else [*args, "--port", "0"], service_env, tmp_path)
         started.append(service)
         return service.wait_ready() if wait else service
 
