@@ -25,9 +25,10 @@ from apiframe.app import API, build_api, configured_definition, load_plugins, wr
 from apiframe.conf import make_conf
 from apiframe.definition import APIDefinition
 from apiframe.extensions import Extension, PluginContext, load_extensions, order_plugins
-from apiframe.testing.client import Client
+from apiframe.testing.client import HOST_URL, Client
 from apiframe.testing.database import DATABASE_ENV, ThrowAwayDatabase
 from apiframe.testing.personas import DEFAULT_PROJECT_ID, Persona
+from apiframe.testing.personas import persona as find_persona
 
 PluginChoice = str | type[Extension]
 Config = Mapping[str, Mapping[str, Any]]
@@ -133,6 +134,24 @@ class AppFixture:
         definition = self._started().api.definition
         return Client(self.app, persona=persona, version=version, service_type=definition.service_type,
                       prefix=definition.prefix, project_id=self.project_id, project_in_url=project_in_url)
+
+    def connection(self, persona: str | Persona = "member", *, microversion: str | None = None,
+                   **settings: Any) -> Any:
+        """An :class:`apiframe.client.Connection` of this application acting as ``persona``.
+
+        Requests take the client's real path (keystoneauth1 session and adapter,
+        discovery, microversion negotiation) and reach the application in-process, with
+        no socket. ``microversion`` pins one; ``settings`` are further connection settings.
+        """
+        from apiframe.client import Connection
+        from apiframe.client.session import Settings, make_session
+        from apiframe.testing.wsgi_transport import wsgi_session
+
+        who = find_persona(persona, self.project_id)
+        options = Settings(endpoint=HOST_URL, token=who.token, microversion=microversion, connect_retries=0,
+                           status_code_retries=0, **settings)
+        session = make_session(options, http=wsgi_session(self._started().app, HOST_URL + "/"))
+        return Connection(session=session, **vars(options))
 
     def set_policy(self, rules: Mapping[str, str]) -> None:
         """Replace the policy overrides while the application runs; effective at once."""
