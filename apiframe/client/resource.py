@@ -77,7 +77,8 @@ class Param:
 class Attribute:
     """A value of a resource: its wire name, type and the microversions in which it exists.
 
-    ``create``/``commit``: the attribute may be sent when creating/updating.
+    ``create``/``commit``: the attribute may be sent when creating/updating (``True``,
+    or the microversions in which it may, when they differ from where it is shown).
     ``response``: the server shows it (``False`` for request-only values like
     ``flavorRef``). ``top_level``: sent beside the resource key, not inside it.
     """
@@ -85,7 +86,7 @@ class Attribute:
     location = "body"
 
     def __init__(self, wire: str, type: TypeSpec = None, *, min_microversion: str | None = None,
-                 max_microversion: str | None = None, create: bool = False, commit: bool = False,
+                 max_microversion: str | None = None, create: Allowed = False, commit: Allowed = False,
                  response: bool = True, top_level: bool = False) -> None:
         self.wire = wire
         self.type = type
@@ -98,6 +99,11 @@ class Attribute:
 
     def __set_name__(self, owner: type, name: str) -> None:
         self.name = name
+
+    def sendable(self, purpose: str) -> VersionRange | None:
+        """Where the attribute may be sent for ``purpose`` (``create``/``commit``); ``None``: never."""
+        allowed = getattr(self, purpose)
+        return _intersect(self.versions, allowed) if allowed else None
 
     def __get__(self, instance: Resource | None, owner: type) -> Any:
         if instance is None:
@@ -357,9 +363,10 @@ class Resource:
         kind = type(self).__name__
         for name, value in self._changes.items():
             attribute = self._attributes[name]
-            if not getattr(attribute, purpose):
+            versions = attribute.sendable(purpose)
+            if versions is None:
                 raise InvalidArgument(f"{kind}.{name} cannot be set on {purpose}")
-            check_version(attribute.versions, version, f"{kind}.{name}")
+            check_version(versions, version, f"{kind}.{name} on {purpose}")
             (outer if attribute.top_level else inner)[attribute.wire] = value
         if self.resource_key is None:
             return {**inner, **outer}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from apiframe.client import Body, Param, QueryParameters, Resource
+from apiframe.client import Body, Param, QueryParameters, Resource, since
 
 
 class Keypair(Resource):
@@ -25,7 +25,7 @@ class Keypair(Resource):
     public_key = Body("public_key", str, create=True)
     fingerprint = Body("fingerprint", str)
     type = Body("type", str, min_microversion="2.2", create=True)
-    user_id = Body("user_id", str, min_microversion="2.10", create=True)
+    user_id = Body("user_id", str, create=since("2.10"))
     #: Only when the server generated the key (before 2.92).
     private_key = Body("private_key", str, max_microversion="2.91")
     id = Body("id", int)
