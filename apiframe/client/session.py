@@ -20,6 +20,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from typing import Any
 
+from keystoneauth1 import plugin
 from keystoneauth1 import session as ksa_session
 
 from apiframe.client.errors import ClientError, InvalidArgument, translating
@@ -35,6 +36,14 @@ def client_version() -> str:
         return version("apiframe")
     except PackageNotFoundError:
         return "0"
+
+
+class Anonymous(plugin.FixedEndpointPlugin):
+    """No credentials at all, to a fixed endpoint (keystoneauth's ``noauth`` sends a dummy token)."""
+
+    def get_headers(self, session: Any) -> dict[str, str]:
+        """No authentication headers (an empty dict means "none needed" to keystoneauth)."""
+        return {}
 
 
 @dataclass
@@ -86,9 +95,7 @@ def make_auth(settings: Settings) -> Any:
         from keystoneauth1 import token_endpoint
 
         return token_endpoint.Token(settings.endpoint, settings.token)
-    from keystoneauth1 import noauth
-
-    return noauth.NoAuth(endpoint=settings.endpoint)
+    return Anonymous(endpoint=settings.endpoint)
 
 
 def _keystone_auth(settings: Settings) -> Any:
