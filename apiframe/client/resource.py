@@ -291,6 +291,9 @@ class Resource:
         actions: dict[str, Action] = {}
         for klass in reversed(cls.__mro__):
             for name, value in vars(klass).items():
+                # A subclass may hide an inherited attribute or action by assigning anything else.
+                attributes.pop(name, None)
+                actions.pop(name, None)
                 if isinstance(value, Attribute):
                     attributes[name] = value
                 elif isinstance(value, Action):

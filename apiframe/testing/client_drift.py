@@ -239,20 +239,18 @@ class _Checker:
             if wire in resource.unmapped:
                 continue
             attribute = by_wire.get(wire)
-            operations = ", ".join(sorted({operation for operation, _ in seen}))
             if attribute is None:
-                self.findings.add(f"{where}: server property {wire!r} ({operations}) has no client attribute",
-                                  version)
+                self.findings.add(f"{where}: server property {wire!r} has no client attribute", version)
                 continue
             if version not in attribute.versions:
-                self.findings.add(f"{where}.{attribute.name} ({wire!r}): the server shows it ({operations}), "
+                self.findings.add(f"{where}.{attribute.name} ({wire!r}): the server shows it, "
                                   f"the client's range {attribute.versions} excludes it", version)
             client = _client_types(attribute)
             for operation, schema in seen:
                 server = schema_types(schema)
                 if client is not None and server is not None and not server <= client:
                     self.findings.add(f"{where}.{attribute.name} ({wire!r}): the server's type "
-                                      f"{sorted(server)} ({operation}) is not the client's {sorted(client)}", version)
+                                      f"{sorted(server)} is not the client's {sorted(client)}", version)
                 nested = attribute.type if isinstance(attribute.type, type) else None
                 if nested is not None and issubclass(nested, Resource):
                     inner = {w: [(operation, s)] for w, s in _properties(schema).items()}
