@@ -14,7 +14,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from apiframe.api_version import APIVersion
-from apiframe.client.errors import ClientError, UnsupportedMicroversion, error_class, request_id_of, translating
+from apiframe.client.errors import (
+    ClientError,
+    NotFound,
+    UnsupportedMicroversion,
+    from_response,
+    request_id_of,
+    translating,
+)
 from apiframe.client.service import ServiceDescription
 from apiframe.exception import InvalidAPIVersionString
 
@@ -60,11 +67,11 @@ def discover(session: Any, description: ServiceDescription, service_url: str) ->
 def _read(session: Any, description: ServiceDescription, url: str) -> VersionInfo:
     with translating():
         response = session.get(url, headers={"Accept": "application/json"}, raise_exc=False)
+    if response.status_code == 404:
+        raise NotFound(f"no version document at {url}; is this the endpoint of the {description.service_type} API?",
+                       status=404, request_id=request_id_of(response.headers))
     if response.status_code >= 400:
-        raise error_class(response.status_code)(
-            f"no version document at {url} ({response.status_code}); is this the endpoint of the "
-            f"{description.service_type} API?", status=response.status_code,
-            request_id=request_id_of(response.headers))
+        raise from_response(response, description.fault_format)
     try:
         document = response.json()
     except ValueError:

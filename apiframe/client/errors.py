@@ -10,6 +10,7 @@ microversion the server does not offer. No exception of ``requests`` or
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
@@ -17,7 +18,10 @@ from typing import Any
 from keystoneauth1 import exceptions as ksa
 from requests import RequestException
 
+from apiframe.client.faults import read_fault
+
 REQUEST_ID_HEADERS = ("x-openstack-request-id", "x-compute-request-id")
+_FIELD_RE = re.compile(r"Invalid input for field/attribute (\S+?)\.? ")
 
 
 class ClientError(Exception):
@@ -123,6 +127,27 @@ def request_id_of(headers: Any) -> str | None:
         if value:
             return value
     return None
+
+
+def from_response(response: Any, fault_format: str) -> ClientError:
+    """The :class:`ClientError` of an error answer: the server's fault message, its facts, the request id."""
+    status = response.status_code
+    request_id = request_id_of(response.headers)
+    try:
+        body = response.json()
+    except ValueError:
+        body = None
+    fault = None if body is None else read_fault(body, fault_format, response.headers.get("Content-Type", ""))
+    if fault is not None:
+        message, details = fault.message, list(fault.details)
+    else:
+        message, details = (response.text or "").strip()[:500] or response.reason or f"HTTP {status}", []
+    field = _FIELD_RE.search(message)
+    if field:
+        details.append(f"field: {field.group(1)}")
+    if request_id:
+        details.append(f"request_id: {request_id}")
+    return error_class(status)(message, status=status, details=details, request_id=request_id)
 
 
 @contextmanager

@@ -9,7 +9,6 @@ through mixins (see :mod:`apiframe.client.plugins`).
 
 from __future__ import annotations
 
-import re
 import time
 from collections.abc import Iterator, Mapping
 from typing import Any, ClassVar
@@ -17,12 +16,9 @@ from urllib.parse import urlsplit
 
 from apiframe.api_version import APIVersion
 from apiframe.client.discovery import VersionInfo, negotiate, parse_version
-from apiframe.client.errors import ClientError, InvalidArgument, NotFound, error_class, request_id_of, translating
-from apiframe.client.faults import read_fault
+from apiframe.client.errors import ClientError, InvalidArgument, NotFound, from_response, request_id_of, translating
 from apiframe.client.resource import Action, Resource, check_version, path_of
 from apiframe.client.service import ServiceDescription
-
-_FIELD_RE = re.compile(r"Invalid input for field/attribute (\S+?)\.? ")
 
 
 class Proxy:
@@ -97,28 +93,8 @@ class Proxy:
             response = self.adapter.request(path, method, json=json, params=params, headers=all_headers,
                                             raise_exc=False)
         if response.status_code >= 400:
-            raise self._error(response)
+            raise from_response(response, self.description.fault_format)
         return response
-
-    def _error(self, response: Any) -> ClientError:
-        status = response.status_code
-        request_id = request_id_of(response.headers)
-        try:
-            body = response.json()
-        except ValueError:
-            body = None
-        fault = None if body is None else read_fault(body, self.description.fault_format,
-                                                       response.headers.get("Content-Type", ""))
-        if fault is not None:
-            message, details = fault.message, list(fault.details)
-        else:
-            message, details = (response.text or "").strip()[:500] or response.reason or f"HTTP {status}", []
-        field = _FIELD_RE.search(message)
-        if field:
-            details.append(f"field: {field.group(1)}")
-        if request_id:
-            details.append(f"request_id: {request_id}")
-        return error_class(status)(message, status=status, details=details, request_id=request_id)
 
     @staticmethod
     def _decode(response: Any) -> Any:

@@ -147,13 +147,15 @@ ENVIRONMENT = {
 def settings_from_env(environ: Mapping[str, str] | None = None, **overrides: Any) -> tuple[Settings, Any]:
     """Settings from ``OS_*`` variables, or from ``clouds.yaml`` when ``OS_CLOUD`` names a cloud.
 
+    ``OS_CLIENT_CONFIG_FILE`` names the ``clouds.yaml`` to read (default: openstacksdk's
+    search path).
     Returns the settings and, for a cloud, the session openstacksdk's loader made
     (``None`` otherwise). ``overrides`` win over the environment.
     """
     environ = os.environ if environ is None else environ
     cloud = overrides.pop("cloud", None) or environ.get("OS_CLOUD")
     if cloud:
-        return _from_cloud(cloud, overrides)
+        return _from_cloud(cloud, environ.get("OS_CLIENT_CONFIG_FILE"), overrides)
     values: dict[str, Any] = {setting: environ[name] for name, setting in ENVIRONMENT.items() if environ.get(name)}
     if environ.get("OS_INSECURE", "").lower() in ("1", "true", "yes"):
         values["verify"] = False
@@ -162,7 +164,7 @@ def settings_from_env(environ: Mapping[str, str] | None = None, **overrides: Any
     return _settings({**values, **overrides}), None
 
 
-def _from_cloud(cloud: str, overrides: dict[str, Any]) -> tuple[Settings, Any]:
+def _from_cloud(cloud: str, config_file: str | None, overrides: dict[str, Any]) -> tuple[Settings, Any]:
     try:
         from openstack import config as sdk_config
     except ImportError:
@@ -170,7 +172,9 @@ def _from_cloud(cloud: str, overrides: dict[str, Any]) -> tuple[Settings, Any]:
                           "loader (pip install openstacksdk)") from None
     with translating():
         try:
-            region = sdk_config.OpenStackConfig(load_envvars=False).get_one(cloud)
+            loader = sdk_config.OpenStackConfig(load_envvars=False,
+                                                config_files=[config_file] if config_file else None)
+            region = loader.get_one(cloud)
         except Exception as exc:  # the loader's own errors (unknown cloud, bad file)
             raise ClientError(f"cloud {cloud!r}: {exc}") from None
         session = region.get_session()

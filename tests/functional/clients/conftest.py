@@ -1,4 +1,5 @@
-"""Fixtures of the client tests: one real ``apiframe-api serve`` process and the clients that call it.
+"""Fixtures of the client tests: one real ``apiframe-api serve`` process and the clients that call it,
+and one in-process compute application that apiframe.client connections reach without a socket.
 
 The service serves the compute API's own plugins (no other installed plugin) with the
 ``noauth`` strategy, a fresh SQLite database, a one-second boot so that clients really
@@ -19,6 +20,9 @@ import pytest
 from service_process import Service, script
 
 from apiframe.compute import plugin_names
+from apiframe.compute.conf import database_url
+from apiframe.compute.services import prepare_database
+from apiframe.testing import AppFixture
 
 #: Seconds a new server stays in BUILD, and a rebooting or pausing one in its transitional state.
 BOOT_DELAY = 1.0
@@ -110,3 +114,26 @@ def boot(sdk):
     yield create
     for server_id in created:
         sdk.compute.delete_server(server_id, ignore_missing=True)
+
+
+@pytest.fixture(scope="session")
+def compute_app() -> Iterator[AppFixture]:
+    """The compute API in-process (its own plugins only), pages of two, servers that settle at once."""
+    fixture = AppFixture(plugin_names(), config={"api": {"max_limit": PAGE_SIZE},
+                                                 "compute": {"boot_delay": 0, "action_delay": 0}},
+                         prepare=lambda conf: prepare_database(database_url(conf)))
+    fixture.start()
+    yield fixture
+    fixture.stop()
+
+
+@pytest.fixture
+def admin(compute_app: AppFixture):
+    """An administrator's in-process connection at the negotiated (highest) microversion."""
+    return compute_app.connection("admin")
+
+
+@pytest.fixture
+def member(compute_app: AppFixture):
+    """A project member's in-process connection at the negotiated (highest) microversion."""
+    return compute_app.connection("member")
