@@ -1,4 +1,4 @@
-"""Command line of the benchmark suite: ``python -m benchmarks [inproc|http|scaling|all] [--smoke]``."""
+"""Command line of the benchmark suite: ``python -m benchmarks [inproc|http|scaling|client|all] [--smoke]``."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from benchmarks import inproc, memory, overhttp, report, scaling, startup, targets
+from benchmarks import client, inproc, memory, overhttp, report, scaling, startup, targets
 from benchmarks.stacks import STACK_MODULES, Stack, load
 
 
@@ -19,6 +19,7 @@ class Settings:
     http: overhttp.HTTPSettings
     dispatch: scaling.DispatchSettings
     startup: startup.StartupSettings
+    client: client.ClientSettings
     rss_requests: int
 
 
@@ -31,6 +32,7 @@ def settings_for(smoke: bool, loadgen: str) -> Settings:
                                        loadgen="python" if loadgen == "auto" else loadgen),
             dispatch=scaling.DispatchSettings(rounds=1, batch=20),
             startup=startup.StartupSettings(counts=(1, 100), repeats=1),
+            client=client.ClientSettings(cold_runs=1, rounds=1, batch=3),
             rss_requests=300,
         )
     return Settings(
@@ -38,6 +40,7 @@ def settings_for(smoke: bool, loadgen: str) -> Settings:
         http=overhttp.HTTPSettings(rounds=3, seconds=3, max_requests=100_000, connections=4, loadgen=loadgen),
         dispatch=scaling.DispatchSettings(rounds=9, batch=2000),
         startup=startup.StartupSettings(counts=(1, 10, 100), repeats=6),
+        client=client.ClientSettings(cold_runs=7, rounds=7, batch=100),
         rss_requests=10_000,
     )
 
@@ -76,8 +79,17 @@ def _run_scaling(stacks: Sequence[Stack], settings: Settings, results: targets.R
     ])
 
 
-SECTIONS = {"inproc": (_run_inproc,), "http": (_run_http,), "scaling": (_run_scaling,),
-            "all": (_run_inproc, _run_http, _run_scaling)}
+def _run_client(stacks: Sequence[Stack], settings: Settings, results: targets.RunResults) -> str:
+    results.client = client.run(settings.client)
+    return report.section(
+        "Client: import + connect + first list, and per call, against one served compute API",
+        f"{settings.client.cold_runs} fresh interpreter(s) per client for the cold start (median); "
+        f"{settings.client.rounds} interleaved rounds of {settings.client.batch} get_flavor calls per client."
+        f"\n\n{client.render(results.client)}")
+
+
+SECTIONS = {"inproc": (_run_inproc,), "http": (_run_http,), "scaling": (_run_scaling,), "client": (_run_client,),
+            "all": (_run_inproc, _run_http, _run_scaling, _run_client)}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

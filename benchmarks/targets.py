@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from benchmarks import report
+from benchmarks import client, report
 from benchmarks.inproc import InprocResult
 from benchmarks.overhttp import HTTPResult
 from benchmarks.scaling import GROWTH_SETS, REFERENCE_SET, DispatchResult
@@ -26,6 +26,7 @@ class RunResults:
     http: HTTPResult | None = None
     dispatch: DispatchResult | None = None
     startup: StartupResult | None = None
+    client: client.ClientResult | None = None
     notes: list[str] = field(default_factory=list)
 
 
@@ -59,6 +60,15 @@ def _http_worst(results: RunResults) -> float | None:
     return min(figures[SUBJECT][endpoint][0] / figures["raw"][endpoint][0] for endpoint in figures["raw"])
 
 
+def _client_ratio(figure: str) -> Callable[[RunResults], float | None]:
+    def measure(results: RunResults) -> float | None:
+        figures = results.client or {}
+        if client.APIFRAME not in figures or client.BARE not in figures:
+            return None
+        return getattr(figures[client.APIFRAME], figure) / getattr(figures[client.BARE], figure)
+    return measure
+
+
 @dataclass(frozen=True)
 class Target:
     """One target: what it says, how to measure it, and the bound it must respect."""
@@ -87,6 +97,8 @@ TARGETS = (
     Target("dispatch at 1000 routes (either shape) ≤ 1.2x at 10", _dispatch_growth, 1.2),
     Target("start-up with 100 plugins ≤ 0.5 s (load, warm, CPU)", _startup_100, 0.5, unit=" s"),
     Target("over HTTP ≥ 0.9x raw requests/s (worst endpoint)", _http_worst, 0.9, at_least=True),
+    Target("client cold start ≤ 1.2x a bare keystoneauth1 script (CPU)", _client_ratio("cold_cpu_s"), 1.2),
+    Target("client get_flavor ≤ 1.1x a bare keystoneauth1 Adapter", _client_ratio("per_call_us"), 1.1),
 )
 
 

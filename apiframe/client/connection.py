@@ -56,6 +56,7 @@ class Connection:
         self.session = make_session(self.settings) if session is None else session
         self._classes = None if proxies is None else dict(proxies)
         self._composed: dict[str, type[Proxy]] = {}
+        self._extension_points: dict[str, Any] = {}
         self._extensions: dict[str, type] | None = None
         self._proxies: dict[str, Proxy] = {}
 
@@ -79,7 +80,7 @@ class Connection:
 
     def _proxy_classes(self) -> dict[str, Any]:
         if self._classes is None:
-            self._classes = dict(plugins.installed_proxies())
+            self._classes, self._extension_points = plugins.installed()
         return self._classes
 
     def __getattr__(self, name: str) -> Proxy:
@@ -108,7 +109,7 @@ class Connection:
                 composed = entry
             else:
                 if self._extensions is None:
-                    self._extensions = plugins.installed_extensions()
+                    self._extensions = plugins.load_extensions(self._extension_points)
                 composed = plugins.compose(name, plugins.load(entry), self._extensions)
             self._composed[name] = composed
         return composed
