@@ -158,9 +158,11 @@ def translating() -> Iterator[None]:
     except ClientError:
         raise
     except ksa.HttpError as exc:
-        request_id = exc.request_id or request_id_of(getattr(exc.response, "headers", None))
+        if exc.response is not None:
+            # keystone's errors ({"error": {"code", "message", "title"}}) have the single-key shape.
+            raise from_response(exc.response, "nova") from None
         raise error_class(exc.http_status)(exc.message or str(exc), status=exc.http_status,
-                                           details=[type(exc).__name__], request_id=request_id) from None
+                                           details=[type(exc).__name__], request_id=exc.request_id) from None
     except (ksa.ConnectionError, RequestException) as exc:
         raise ConnectionFailure(str(exc) or type(exc).__name__, details=[type(exc).__name__]) from None
     except ksa.ClientException as exc:
