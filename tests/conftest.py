@@ -1,4 +1,4 @@
-"""Test-wide fixtures: plugin distributions, built and installed for real with pip, once per run."""
+"""Test-wide fixtures: plugin distributions, built and installed for real with pip, once per run; a real keystone."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 import stevedore
+from identity_service import Keystone
 from pip_install import pip_install
 
 SAMPLE_PLUGINS = Path(__file__).parent / "plugins" / "sample"
@@ -81,3 +82,20 @@ def widgets_api(install_distribution: InstallDistribution):
     installed and on ``sys.path``."""
     with importable(install_distribution(WIDGETS_API, "widgets")) as target:
         yield target
+
+
+@pytest.fixture(scope="session")
+def keystone(tmp_path_factory):
+    """A real keystone (see ``tests/identity_service.py``) with a ``demo`` project whose member is ``carol``.
+
+    Skips the test when keystone is not installed. Tests that use it carry
+    ``@pytest.mark.xdist_group("keystone")`` so that one worker runs them all and one
+    keystone serves them.
+    """
+    service = Keystone(tmp_path_factory.mktemp("keystone")).start()
+    try:
+        service.project_id = service.add_project("demo")
+        service.user_id = service.add_user("carol", "carol-secret", service.project_id, ("member", "reader"))
+        yield service
+    finally:
+        service.stop()

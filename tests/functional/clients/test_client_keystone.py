@@ -1,7 +1,7 @@
 """apiframe.client and openstacksdk against an apiframe-api served with keystone auth, through a real keystone.
 
-keystone (SQLite, fernet tokens, bootstrapped, served by gunicorn; see
-``tests/identity_service.py``) authenticates the clients and gives them the compute
+keystone (SQLite, fernet tokens, bootstrapped, served by gunicorn; the ``keystone``
+fixture of ``tests/conftest.py``) authenticates the clients and gives them the compute
 endpoint from its service catalog; the served API validates their tokens with
 keystonemiddleware. The tests skip when keystone is not installed.
 """
@@ -12,7 +12,6 @@ import uuid
 
 import pytest
 from conftest import BOOT_DELAY, client_env
-from identity_service import Keystone
 from service_process import Service
 from test_apiframe_client import assert_same_fields
 
@@ -21,16 +20,7 @@ from apiframe.compute.api_versions import MAX_VERSION
 
 PASSWORD = "carol-secret"
 WAIT = {"interval": 0.2, "wait": 30}
-
-
-@pytest.fixture(scope="module")
-def keystone(tmp_path_factory):
-    """A fresh keystone with a ``demo`` project whose member is ``carol``."""
-    service = Keystone(tmp_path_factory.mktemp("keystone")).start()
-    service.project_id = service.add_project("demo")
-    service.user_id = service.add_user("carol", PASSWORD, service.project_id, ("member", "reader"))
-    yield service
-    service.stop()
+pytestmark = pytest.mark.xdist_group("keystone")
 
 
 @pytest.fixture(scope="module")
