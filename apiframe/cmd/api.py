@@ -11,11 +11,11 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from apiframe.cmd import check, openapi, routes, serve
+from apiframe.cmd import check, client_stub, openapi, routes, serve
 from apiframe.cmd.common import add_debug_option, config_parser, run_command
 
 PROG = "apiframe-api"
-COMMANDS = (serve, routes, check, openapi)
+COMMANDS = (serve, routes, check, openapi, client_stub)
 DEFAULT_COMMAND = "serve"
 
 

@@ -171,6 +171,9 @@ class _Checker:
         for resource in self.proxy.declared("resources"):
             actions.setdefault(resource, []).extend(resource.actions().values())
         for action in self.proxy.declared("actions"):
+            if action.resource is None:
+                self.findings.add(f"action {action.wire!r} names no resource (Action(..., resource=...))")
+                continue
             actions.setdefault(action.resource, []).append(action)
         for resource in self.proxy.declared("resources"):
             self._resource(resource)
