@@ -1,4 +1,4 @@
-"""Test-wide fixtures: plugin distributions, built and installed for real with pip, once per run; a real keystone."""
+"""Test-wide fixtures: plugin distributions, built and installed for real with pip, once per run; keystone."""
 
 from __future__ import annotations
 
@@ -88,9 +88,8 @@ def widgets_api(install_distribution: InstallDistribution):
 def keystone(tmp_path_factory):
     """A real keystone (see ``tests/identity_service.py``) with a ``demo`` project whose member is ``carol``.
 
-    Skips the test when keystone is not installed. Tests that use it carry
-    ``@pytest.mark.xdist_group("keystone")`` so that one worker runs them all and one
-    keystone serves them.
+    Skips the test when keystone is not installed. One per xdist worker that runs a
+    test needing it (test modules are distributed whole, ``--dist loadscope``).
     """
     service = Keystone(tmp_path_factory.mktemp("keystone")).start()
     try:

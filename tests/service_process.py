@@ -26,6 +26,13 @@ LISTENING = re.compile(r"listening on (http://[^\s,]+)")
 TOKEN = {"X-Auth-Token": "alice:p1"}
 
 
+def client_env(home: Path) -> dict[str, str]:
+    """This environment without OpenStack or apiframe settings, with a home of its own."""
+    env = {key: value for key, value in os.environ.items() if not key.startswith(("OS_", "APIFRAME_"))}
+    env.update(HOME=str(home), XDG_CONFIG_HOME=str(home / ".config"))
+    return env
+
+
 def script(name: str) -> str:
     """The path of an installed console script of this environment."""
     path = BIN / name

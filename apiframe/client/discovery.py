@@ -25,6 +25,8 @@ from apiframe.client.errors import (
 from apiframe.client.service import ServiceDescription
 from apiframe.exception import InvalidAPIVersionString
 
+#: The response header in which an apiframe server names the fingerprint of its routes.
+SURFACE_HEADER = "X-Apiframe-Surface"
 #: Version documents already read, per session and document URL; dies with the session.
 _DOCUMENTS: weakref.WeakKeyDictionary[Any, dict[str, VersionInfo]] = weakref.WeakKeyDictionary()
 
@@ -34,7 +36,8 @@ class VersionInfo:
     """What a version document says: the version's id and status, and its microversion range.
 
     ``min_version``/``max_version`` are ``None`` for an API without microversions.
-    ``surface`` is the fingerprint of the served routes an apiframe server adds.
+    ``surface`` is the fingerprint of the served routes an apiframe server sends
+    (``X-Apiframe-Surface``), so two deployments' APIs can be told apart.
     """
 
     id: str
@@ -86,7 +89,7 @@ def _read(session: Any, description: ServiceDescription, url: str) -> VersionInf
         id=str(entry.get("id", "")), status=str(entry.get("status", "")),
         min_version=parse_version(low, "min_version") if low else None,
         max_version=parse_version(high, "version") if high else None,
-        surface=entry.get("x-apiframe-surface"))
+        surface=response.headers.get(SURFACE_HEADER))
 
 
 def _entry(document: Any, description: ServiceDescription) -> dict[str, Any] | None:

@@ -10,6 +10,7 @@ import pytest
 
 from apiframe.cmd.api import main
 from apiframe.cmd.client_stub import client_stub, pep8_name
+from apiframe.compute import plugin_names
 from apiframe.compute.client import ComputeProxy
 from apiframe.testing import AppFixture
 from apiframe.testing.client_drift import client_drift
@@ -17,7 +18,8 @@ from apiframe.testing.client_drift import client_drift
 
 @pytest.fixture(scope="module")
 def compute_api():
-    with AppFixture() as app:
+    """The compute API with its own plugins (whatever else is installed)."""
+    with AppFixture(plugin_names()) as app:
         yield app.api
 
 

@@ -10,31 +10,22 @@ environment that runs the tests.
 
 from __future__ import annotations
 
-import os
 import subprocess
 import uuid
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-from service_process import Service, script
+from service_process import Service, client_env, script
 
 from apiframe.compute import plugin_names
-from apiframe.compute.conf import database_url
 from apiframe.compute.services import prepare_database
+from apiframe.database import database_url
 from apiframe.testing import AppFixture
 
 #: Seconds a new server stays in BUILD, and a rebooting or pausing one in its transitional state.
 BOOT_DELAY = 1.0
 ACTION_DELAY = 0.5
 PAGE_SIZE = 2
-
-
-def client_env(home: Path) -> dict[str, str]:
-    """This environment without OpenStack or apiframe settings, with a home of its own."""
-    env = {key: value for key, value in os.environ.items() if not key.startswith(("OS_", "APIFRAME_"))}
-    env.update(HOME=str(home), XDG_CONFIG_HOME=str(home / ".config"))
-    return env
 
 
 @pytest.fixture(scope="session")

@@ -15,8 +15,7 @@ import uuid
 import bcrypt
 import client_scenario
 import pytest
-from conftest import client_env
-from service_process import Service
+from service_process import Service, client_env
 
 from apiframe.client import ClientError, Connection, Unauthorized
 from apiframe.compute.api_versions import MAX_VERSION

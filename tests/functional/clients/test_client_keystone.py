@@ -12,16 +12,14 @@ import uuid
 
 import client_scenario
 import pytest
-from conftest import BOOT_DELAY, client_env
-from service_process import Service
+from service_process import Service, client_env
 
 from apiframe.client import ClientError, Connection, Unauthorized
 from apiframe.compute.api_versions import MAX_VERSION
 
 PASSWORD = "carol-secret"
-pytestmark = pytest.mark.xdist_group("keystone")
-
-
+#: Seconds a new server stays in BUILD: clients really wait for ACTIVE.
+BOOT_DELAY = 0.5
 @pytest.fixture(scope="module")
 def served(keystone, tmp_path_factory):
     """``apiframe-api serve`` with the keystone strategy, registered in keystone's catalog."""

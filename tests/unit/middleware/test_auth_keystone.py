@@ -43,9 +43,6 @@ def keystone_app(inner_app, auth_url: str) -> webtest.TestApp:
     return webtest.TestApp(FaultWrapper(build_auth_middleware("keystone", inner_app, keystone_conf=conf)))
 
 
-pytestmark = pytest.mark.xdist_group("keystone")
-
-
 @pytest.fixture
 def app(inner_app, identity_url):
     return keystone_app(inner_app, identity_url)
