@@ -70,11 +70,7 @@ class Connection:
         """
         proxies = overrides.pop("proxies", None)
         settings, session = settings_from_env(environ, **overrides)
-        connection = cls(session=session, proxies=proxies, **vars(settings))
-        connection._owns_session = session is None
-        if session is None:
-            connection.session = make_session(connection.settings)
-        return connection
+        return cls(session=session, proxies=proxies, **vars(settings))
 
     # --- proxies -------------------------------------------------------------------------------
 

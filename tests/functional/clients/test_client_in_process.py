@@ -219,3 +219,21 @@ def test_wait_for_a_status_that_never_comes_times_out(member):
         member.compute.wait_for_server(server, status="SHUTOFF", interval=0.02, wait=0.05)
     member.compute.delete_server(server)
     assert isinstance(server, Server)
+
+
+def test_a_session_or_an_adapter_of_the_callers_own(compute_app):
+    from keystoneauth1 import adapter, session, token_endpoint
+
+    from apiframe.client import Connection
+    from apiframe.testing.wsgi_transport import wsgi_session
+
+    http = wsgi_session(compute_app.app, "http://localhost/")
+    own = session.Session(auth=token_endpoint.Token("http://localhost/v2.1", "admin:admin-project:admin"),
+                          session=http)
+    assert Connection(session=own).compute.get_flavor("1").name == "m1.tiny"
+    bound = adapter.Adapter(own, service_type="compute", endpoint_override="http://localhost/v2.1",
+                            global_request_id="req-00000000-0000-0000-0000-000000000001")
+    conn = Connection(adapter=bound, microversion="2.55")
+    assert (conn.compute.microversion, conn.session) == ("2.55", own)
+    assert conn.settings.global_request_id == "req-00000000-0000-0000-0000-000000000001"
+    assert conn.compute.get_flavor("2").description is None
