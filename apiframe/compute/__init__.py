@@ -7,9 +7,10 @@ them, apart from whatever other plugins are installed beside them.
 
 from __future__ import annotations
 
-from apiframe.definition import own_plugin_names
-
 
 def plugin_names() -> list[str]:
     """The entry point names of the compute API's plugins: those the apiframe distribution registers."""
+    # PERF: imported here, so that importing the compute client does not import the server core.
+    from apiframe.definition import own_plugin_names
+
     return own_plugin_names("compute")
