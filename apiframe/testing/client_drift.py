@@ -14,7 +14,9 @@ difference, naming the resource, the attribute and the microversions::
   every request property has one;
 * each query parameter is in the list's query schema and vice versa;
 * each action exists with a body schema that takes the client's arguments;
-* every route of the checked plugins is used by some resource operation or action.
+* every route of the checked plugins is used by some resource operation or action;
+* the proxy's :class:`~apiframe.client.ServiceDescription` is the one the served API's
+  definition gives (:func:`service_description`).
 """
 
 from __future__ import annotations
@@ -28,6 +30,9 @@ from apiframe.assembly import OperationInfo, all_versions
 from apiframe.client.plugins import compose
 from apiframe.client.proxy import Proxy
 from apiframe.client.resource import Action, Attribute, Resource
+from apiframe.client.service import ServiceDescription
+from apiframe.definition import APIDefinition
+from apiframe.faults import APIWGErrors, NovaFaults
 from apiframe.registry import Ranged
 from apiframe.testing.coverage import plugin_routes
 
@@ -65,6 +70,19 @@ def _ranges(order: Sequence[APIVersion], versions: Iterable[APIVersion]) -> str:
                 spans.append([version, version])
         previous_in = version in wanted
     return ", ".join(str(a) if a == b else f"{a}-{b}" for a, b in spans)
+
+
+def service_description(definition: APIDefinition) -> ServiceDescription:
+    """What the client layers need to know of an API, derived from the server's API definition."""
+    if isinstance(definition.faults, NovaFaults):
+        fault_format = "nova"
+    elif isinstance(definition.faults, APIWGErrors):
+        fault_format = "errors"
+    else:
+        fault_format = "problem"
+    return ServiceDescription(service_type=definition.service_type, url_prefix=definition.prefix,
+                              version_id=definition.version_id, legacy_header=definition.history.legacy_header,
+                              fault_format=fault_format)
 
 
 def _norm(template: str) -> str:
@@ -162,6 +180,10 @@ class _Checker:
             self.findings.add(f"{what}: the server serves it, the client does not allow it", version)
 
     def check(self) -> list[str]:
+        expected = service_description(self.api.definition)
+        if self.proxy.description != expected:
+            self.findings.add(f"{self.proxy.__name__}: its description {self.proxy.description} is not the "
+                              f"served API's {expected}")
         client_max = self.proxy.client_max()
         server_max = self.api.history.max
         if client_max is not None and client_max < server_max:
@@ -224,7 +246,10 @@ class _Checker:
                 info = served.get(operation)
                 if info is None or version not in info.meta.versions:
                     continue
-                item = self._items(resource, operation, _pick(info.meta.response_schemas, version))
+                schema = _pick(info.meta.response_schemas, version)
+                if schema is None:  # the server declares no response schema: nothing to hold it to
+                    continue
+                item = self._items(resource, operation, schema)
                 if item is None:
                     self.findings.add(f"{resource.__name__}: the {operation} response has no "
                                       f"{resource.resource_key or resource.resources_key} object", version)

@@ -136,12 +136,13 @@ class AppFixture:
                       prefix=definition.prefix, project_id=self.project_id, project_in_url=project_in_url)
 
     def connection(self, persona: str | Persona = "member", *, microversion: str | None = None,
-                   **settings: Any) -> Any:
+                   proxies: Mapping[str, Any] | None = None, **settings: Any) -> Any:
         """An :class:`apiframe.client.Connection` of this application acting as ``persona``.
 
         Requests take the client's real path (keystoneauth1 session and adapter,
         discovery, microversion negotiation) and reach the application in-process, with
-        no socket. ``microversion`` pins one; ``settings`` are further connection settings.
+        no socket. ``microversion`` pins one; ``proxies`` are proxy classes by name instead of
+        the installed ones; ``settings`` are further connection settings.
         """
         from apiframe.client import Connection
         from apiframe.client.session import Settings, make_session
@@ -151,7 +152,7 @@ class AppFixture:
         options = Settings(endpoint=HOST_URL, token=who.token, microversion=microversion, connect_retries=0,
                            status_code_retries=0, **settings)
         session = make_session(options, http=wsgi_session(self._started().app, HOST_URL + "/"))
-        return Connection(session=session, **vars(options))
+        return Connection(session=session, proxies=proxies, **vars(options))
 
     def set_policy(self, rules: Mapping[str, str]) -> None:
         """Replace the policy overrides while the application runs; effective at once."""

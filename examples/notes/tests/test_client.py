@@ -13,7 +13,7 @@ def test_the_client_matches_the_server_at_every_microversion(apiframe_app):
 
 def test_create_list_show_delete(apiframe_app):
     notes = apiframe_app.connection("member").notes
-    assert notes.microversion == str(apiframe_app.history.max)
+    assert notes.microversion == str(apiframe_app.api.history.max)
     note = notes.create_note(title="shopping", text="milk", tags=["home"])
     assert (note.title, note.text, note.tags) == ("shopping", "milk", ["home"])
     assert [n.id for n in notes.notes()] == [note.id]

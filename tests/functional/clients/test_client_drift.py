@@ -38,7 +38,7 @@ def test_a_server_property_without_attribute_and_a_wrong_type(compute_app):
         is_disabled = None
 
     problems = sorted(drift_of(compute_app, LossyFlavor, plugins=["flavors"]))
-    max_version = compute_app.history.max
+    max_version = compute_app.api.history.max
     assert problems == [
         f"LossyFlavor.ram ('ram'): the server's type ['integer'] is not the client's ['string'] at 2.1-{max_version}",
         f"LossyFlavor: server property 'OS-FLV-DISABLED:disabled' has no client attribute at 2.1-{max_version}"]
@@ -51,9 +51,9 @@ def test_request_attributes_are_held_against_the_request_schema(compute_app):
 
     problems = drift_of(compute_app, PushyKeypair, plugins=["os-keypairs"])
     assert (f"PushyKeypair.fingerprint ('fingerprint'): the client sends it on create, the request schema has no "
-            f"such property at 2.1-{compute_app.history.max}") in problems
+            f"such property at 2.1-{compute_app.api.history.max}") in problems
     assert (f"PushyKeypair: create property 'type' has no client attribute with create=True at "
-            f"2.2-{compute_app.history.max}") in problems
+            f"2.2-{compute_app.api.history.max}") in problems
 
 
 def test_operations_and_query_parameters(compute_app):
@@ -76,7 +76,7 @@ def test_actions_and_uncovered_routes(compute_app):
         shelve = Action("shelve")
 
     problems = drift_of(compute_app, ImpatientServer, plugins=["servers", "server-actions"])
-    max_version = compute_app.history.max
+    max_version = compute_app.api.history.max
     assert "ImpatientServer action 'shelve': the server has no such action on POST /servers/{id}/action" in problems
     assert ("ImpatientServer action 'reboot': argument 'force' ('force') is not in the body schema at "
             f"2.1-{max_version}") in problems
@@ -93,7 +93,7 @@ def test_actions_and_uncovered_routes(compute_app):
 
 def test_a_client_older_than_the_server_is_named(compute_app):
     proxy = type("Old", (ComputeProxy,), {"max_microversion": "2.99", "resources": ()})
-    assert f"Old: the server serves up to {compute_app.history.max}, the client knows up to 2.99" in \
+    assert f"Old: the server serves up to {compute_app.api.history.max}, the client knows up to 2.99" in \
         client_drift(compute_app.api, proxy, plugins=[])
 
 
@@ -102,3 +102,12 @@ def test_every_versioned_server_attribute_is_checked(compute_app, attribute):
     shifted = Body(getattr(Server, attribute).wire, getattr(Server, attribute).type, min_microversion="2.2")
     drifting = type("Shifted", (Server,), {attribute: shifted})
     assert any(p.startswith(f"Shifted.{attribute} (") for p in drift_of(compute_app, drifting, plugins=["servers"]))
+
+
+def test_a_description_that_is_not_the_served_apis_is_named(compute_app):
+    from dataclasses import replace
+
+    wrong = replace(ComputeProxy.description, fault_format="errors")
+    proxy = type("Misdescribed", (ComputeProxy,), {"resources": (), "description": wrong})
+    assert any(p.startswith("Misdescribed: its description") and "fault_format='nova'" in p
+               for p in client_drift(compute_app.api, proxy, plugins=[]))
