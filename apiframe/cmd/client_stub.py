@@ -21,7 +21,6 @@ from apiframe.assembly import OperationInfo, all_versions
 from apiframe.deploy import load_conf
 from apiframe.exception import StartupError
 from apiframe.registry import Ranged
-from apiframe.testing.client_drift import schema_types
 
 _PYTHON_TYPES = {"string": "str", "integer": "int", "number": "float", "boolean": "bool", "object": "dict",
                  "array": "list"}
@@ -77,6 +76,9 @@ def _since(found: list[APIVersion], versions: list[APIVersion]) -> str:
 
 
 def _types(schemas: Iterable[Any]) -> str:
+    # Imported here: every apiframe-api command imports this module, and serving must not load the test harness.
+    from apiframe.testing.client_drift import schema_types
+
     found: set[str] = set()
     for schema in schemas:
         types = schema_types(schema)
