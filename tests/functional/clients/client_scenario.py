@@ -52,21 +52,6 @@ def _sdk_value(value, like=None):
     return value
 
 
-#: Values the SDK converts on reading: before 2.75 a flavor without swap shows "", which the
-#: SDK turns into 0; apiframe.client keeps the value the server sent (its type is held to the schema).
-#: The SDK's Image resource files an embedded image's ``links`` under ``properties`` and
-#: loses the server's own ``properties`` (2.98); only the image id is comparable.
-SDK_CONVERSIONS = {("Flavor", "swap"): lambda value: 0 if value == "" else value,
-                   ("Server", "image"): lambda value: {"id": value["id"]} if isinstance(value, dict) else value}
-
-
-def _our_value(resource: Resource, name: str):
-    value = getattr(resource, name)
-    value = value.body if isinstance(value, Resource) else value
-    convert = SDK_CONVERSIONS.get((type(resource).__name__, name))
-    return value if convert is None else convert(value)
-
-
 def assert_same_fields(ours: Resource, theirs, *, at_least: int) -> list[str]:
     """Every attribute both clients map from the same wire name holds the same value; returns those names."""
     mapping = type(theirs)._body_mapping()
