@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
 
 from apiframe.client import Resource
-from apiframe.compute.client.servers import Server
+from apiframe.compute.client.servers import Server, server_path
 
 
 class ServerMetadata(Resource):
@@ -19,10 +18,6 @@ class ServerMetadata(Resource):
     allow_list = allow_create = allow_replace = allow_fetch = allow_commit = allow_delete = True
 
 
-def _uri(server: Server | str) -> dict[str, Any]:
-    return {"server_id": server.identity if isinstance(server, Server) else server}
-
-
 class ServerMetadataMethods:
     """Read and change a server's metadata."""
 
@@ -31,25 +26,25 @@ class ServerMetadataMethods:
 
     def get_server_metadata(self, server: Server | str) -> dict[str, str]:
         """All metadata of a server."""
-        return self._call(ServerMetadata, "list", _uri(server))["metadata"]
+        return self._call(ServerMetadata, "list", server_path(server))["metadata"]
 
     def set_server_metadata(self, server: Server | str, **items: str) -> dict[str, str]:
         """Add or change metadata items; returns the server's whole metadata."""
-        return self._call(ServerMetadata, "create", _uri(server), json={"metadata": items})["metadata"]
+        return self._call(ServerMetadata, "create", server_path(server), json={"metadata": items})["metadata"]
 
     def replace_server_metadata(self, server: Server | str, items: dict[str, str]) -> dict[str, str]:
         """Make ``items`` the server's whole metadata."""
-        return self._call(ServerMetadata, "replace", _uri(server), json={"metadata": items})["metadata"]
+        return self._call(ServerMetadata, "replace", server_path(server), json={"metadata": items})["metadata"]
 
     def get_server_metadata_item(self, server: Server | str, key: str) -> str:
         """One metadata item's value."""
-        return self._call(ServerMetadata, "fetch", _uri(server), key)["meta"][key]
+        return self._call(ServerMetadata, "fetch", server_path(server), key)["meta"][key]
 
     def set_server_metadata_item(self, server: Server | str, key: str, value: str) -> str:
         """Set one metadata item."""
-        return self._call(ServerMetadata, "commit", _uri(server), key, json={"meta": {key: value}})["meta"][key]
+        return self._call(ServerMetadata, "commit", server_path(server), key, json={"meta": {key: value}})["meta"][key]
 
     def delete_server_metadata(self, server: Server | str, keys: Iterable[str]) -> None:
         """Remove metadata items, one request each."""
         for key in keys:
-            self._call(ServerMetadata, "delete", _uri(server), key)
+            self._call(ServerMetadata, "delete", server_path(server), key)

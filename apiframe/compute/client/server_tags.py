@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
 
 from apiframe.client import NotFound, Resource, since
-from apiframe.compute.client.servers import Server
+from apiframe.compute.client.servers import Server, server_path
 
 
 class ServerTags(Resource):
@@ -19,10 +18,6 @@ class ServerTags(Resource):
     allow_list = allow_replace = allow_clear = allow_fetch = allow_commit = allow_delete = True
 
 
-def _uri(server: Server | str) -> dict[str, Any]:
-    return {"server_id": server.identity if isinstance(server, Server) else server}
-
-
 class ServerTagMethods:
     """Read and change a server's tags."""
 
@@ -31,28 +26,28 @@ class ServerTagMethods:
 
     def server_tags(self, server: Server | str) -> list[str]:
         """A server's tags."""
-        return self._call(ServerTags, "list", _uri(server))["tags"]
+        return self._call(ServerTags, "list", server_path(server))["tags"]
 
     def set_server_tags(self, server: Server | str, tags: Iterable[str]) -> list[str]:
         """Make ``tags`` the server's tags."""
-        return self._call(ServerTags, "replace", _uri(server), json={"tags": list(tags)})["tags"]
+        return self._call(ServerTags, "replace", server_path(server), json={"tags": list(tags)})["tags"]
 
     def clear_server_tags(self, server: Server | str) -> None:
         """Remove every tag of a server."""
-        self._call(ServerTags, "clear", _uri(server))
+        self._call(ServerTags, "clear", server_path(server))
 
     def server_has_tag(self, server: Server | str, tag: str) -> bool:
         """Whether a server has ``tag``."""
         try:
-            self._call(ServerTags, "fetch", _uri(server), tag)
+            self._call(ServerTags, "fetch", server_path(server), tag)
         except NotFound:
             return False
         return True
 
     def add_server_tag(self, server: Server | str, tag: str) -> None:
         """Add one tag to a server."""
-        self._call(ServerTags, "commit", _uri(server), tag)
+        self._call(ServerTags, "commit", server_path(server), tag)
 
     def remove_server_tag(self, server: Server | str, tag: str) -> None:
         """Remove one tag from a server."""
-        self._call(ServerTags, "delete", _uri(server), tag)
+        self._call(ServerTags, "delete", server_path(server), tag)

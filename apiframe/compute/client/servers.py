@@ -156,3 +156,7 @@ class ServerMethods:
         """Poll until a deleted server is gone."""
         self._wait_for_delete(Server, server, interval=interval, wait=wait)
 
+
+def server_path(server: Server | str) -> dict[str, Any]:
+    """The path values of a resource nested under ``server`` (a :class:`Server` or its id)."""
+    return {"server_id": server.identity if isinstance(server, Server) else server}
